@@ -1,0 +1,75 @@
+"""The `analyser` command line: a thin, lazily loaded layer over the library.
+
+Sub-commands are listed here with their one-line help, and their modules are
+imported only when they run, so `analyser --help` stays fast (no numpy,
+scikit-learn or pypdf at start-up).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from analyser import __version__
+from analyser.errors import AnalyserError
+
+# name -> (module:attribute of the click command, one-line help for the listing)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "extract": ("analyser.commands.extract:extract", "Extract clean, page-aware text from a document."),
+    "fetch": ("analyser.commands.fetch:fetch", "Fetch an article by arXiv id, DOI, URL or local PDF."),
+    "search": ("analyser.commands.fetch:search", "Search arXiv, ChemRxiv or bioRxiv for articles."),
+    "facts": ("analyser.commands.facts:facts", "Show the ML facts of an article, with quotes and pages."),
+    "template": ("analyser.commands.template:template", "Write a 3-page analysis template pre-filled from an article."),
+    "check": ("analyser.commands.check:check", "Score an analysis against the rubric and explain every point."),
+    "rubric": ("analyser.commands.rubric:rubric", "Show or validate rubric files."),
+    "grade": ("analyser.commands.grade:grade", "Grade a whole class: reports, class overview, gradebook."),
+    "email": ("analyser.commands.email:email", "E-mail the graded reports to the students (once each)."),
+    "demo": ("analyser.commands.demo:demo", "Run the whole pipeline offline on bundled data."),
+    "lab": ("analyser.commands.lab:lab", "Run the course's ML experiments (analyser.lab)."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return super().get_command(ctx, name)
+        module_name, attribute = COMMANDS[name][0].split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Listing must not import the sub-command modules.
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, short) for name, (_, short) in COMMANDS.items()])
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except AnalyserError as error:
+            click.echo(f"error: {error}", err=True)
+            ctx.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="analyser")
+def cli() -> None:
+    """analyser: fetch research articles, see their ML facts, write and grade ML analyses.
+
+    Students: `fetch`, `facts`, `template`, `check`. Instructor: `grade`, `email`.
+    Both: `lab`. Try `analyser demo` for the whole pipeline on bundled data.
+    """
+
+
+def main() -> None:
+    cli(prog_name="analyser")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

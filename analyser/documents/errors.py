@@ -1,0 +1,49 @@
+"""Errors raised while reading a document: one type per failure a user can cause.
+
+Every message is one line and starts with the file's path (see AnalyserError),
+so the CLI can print it as it is.
+"""
+
+from __future__ import annotations
+
+from analyser.errors import AnalyserError
+
+
+class DocumentError(AnalyserError):
+    """A document could not be read; the message names the file and the problem."""
+
+
+class MissingFileError(DocumentError):
+    """The path does not exist or is not a regular file."""
+
+
+class UnknownTypeError(DocumentError):
+    """The content is none of the formats we read (pdf, docx, md, txt, tex, html)."""
+
+
+class CorruptPdfError(DocumentError):
+    """The PDF is damaged or truncated: no engine could open it."""
+
+
+class EncryptedPdfError(DocumentError):
+    """The PDF is encrypted with a password (the empty password was tried)."""
+
+
+class NoTextLayerError(DocumentError):
+    """The PDF has pages but no text: a scan that needs OCR first."""
+
+
+class EmptyDocumentError(DocumentError):
+    """The file holds no text at all."""
+
+
+class TooLargeError(DocumentError):
+    """The file is over the size limit (max_bytes or ANALYSER_MAX_BYTES)."""
+
+
+class CorruptDocumentError(DocumentError):
+    """A Word (or other structured) file is damaged and cannot be parsed."""
+
+
+class EngineUnavailableError(DocumentError):
+    """The PDF engine asked for is not installed."""
