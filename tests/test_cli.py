@@ -36,10 +36,10 @@ def test_start_up_imports_no_heavy_module(argv):
         "import sys\n"
         "from analyser.cli import cli\n"
         f"try:\n    cli({argv!r})\nexcept SystemExit:\n    pass\n"
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+        f"print('heavy:' + ','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip().splitlines()[-1] == ""
+    assert out.stdout.splitlines()[-1] == "heavy:"
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))

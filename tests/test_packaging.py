@@ -82,3 +82,9 @@ def test_installed_command_renders_a_bundled_template(installed_wheel, tmp_path)
     text = out.read_text()
     assert "Ada Lovelace" in text
     assert "Random forests for band gaps" in text
+
+
+def test_installed_demo_runs_on_bundled_data(installed_wheel, tmp_path):
+    result = run(installed_wheel, "demo", "--out", str(tmp_path / "demo"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "demo" / "index.html").is_file() or any((tmp_path / "demo").rglob("index.html"))

@@ -1,0 +1,120 @@
+"""Check one submission against a rubric: the steps, in order, each in its module.
+
+1. read the submission; cut it into sentences (template text removed);
+2. get the article (file, identifier, or the submission's link; optional);
+3. mark the sentences copied from the article;
+4. check the claims against the article (consistency);
+5. score each criterion from the student's own sentences;
+6. run the formal checks; total with the rubric's weights and penalties.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from analyser.checking import consistency, copied, criteria, formal, inputs
+from analyser.checking.report import CheckReport, CriterionScore, Evidence
+from analyser.checking.segment import segment
+from analyser.template_markers import PLACEHOLDER, strip_template_text
+
+HEAD_CHARS = 600  # where the title block (name, link) is looked for
+
+
+def check(
+    submission,
+    *,
+    paper=None,
+    facts=None,
+    rubric=None,
+    submitted_at: datetime | None = None,
+    due: datetime | None = None,
+    offline: bool = False,
+) -> CheckReport:
+    """Score `submission` (a path or a Document) against `rubric` (default: the course's)."""
+    from analyser.rubric import load_rubric
+
+    if rubric is None or isinstance(rubric, (str, Path)):
+        rubric = load_rubric(rubric)
+    document = inputs.load_submission(submission)
+    notes: list[str] = []
+
+    full_text = inputs.unwrap_links("\n\n".join(page.text for page in document.pages))
+    link = formal.find_link(full_text + "\n" + (document.references or ""))
+    article = inputs.get_article(paper, link, offline=offline)
+    facts = inputs.article_facts(article, facts)
+    notes.extend(article.notes)
+
+    known = {section.heading.strip() for section in document.sections if section.heading and section.heading.strip()}
+    parts = segment(
+        [(page.number, page.text) for page in document.pages],
+        known,
+        names_section=lambda heading: criteria.map_headings([heading], rubric)[0] is not None,
+    )
+    units = parts.units
+    if article.document is not None:
+        shingles = copied.article_shingles(article.text)
+        for unit in units:
+            unit.copied = copied.is_copied(unit.text, shingles)
+
+    claims, wrong = [], {}
+    assigned = criteria.assign(units, parts.headings, rubric)
+    if article.document is not None:
+        # What a student proposes (the spec's `alternatives`) is no claim about the paper.
+        proposals = {id(unit) for unit in assigned.get("alternatives", [])}
+        claims, wrong = consistency.check_claims(units, article.text, facts, skip=proposals)
+
+    results = [criteria.score_criterion(c, assigned[c.id], wrong, assigned.asides[c.id]) for c in rubric.criteria]
+
+    stripped = strip_template_text(full_text)
+    own_words = len(stripped.split()) if stripped != full_text else document.word_count
+    pages, estimated = formal.page_count(document, rubric.checks.words_per_page, own_words)
+    head = PLACEHOLDER.sub("", full_text[:HEAD_CHARS])  # "[Your name]" is no name
+    name = formal.find_student_name(head, document.metadata.authors, article.text[:20000])
+    if due is None and rubric.checks.due:
+        due = datetime.fromisoformat(rubric.checks.due.replace("Z", "+00:00"))
+    checks = [
+        formal.page_limit(pages, estimated, own_words, rubric.checks.page_limit, rubric.checks.words_per_page),
+        formal.student_name(name),
+        formal.article_link(link),
+        formal.deadline(submitted_at, due),
+        formal.is_analysis(units, rubric.analysis, article.document is not None),
+    ]
+
+    total = rubric.scale * sum(r.criterion.weight * r.score for r in results) / 3 / rubric.total_weight
+    penalties = rubric.checks.penalties
+    for check_id, points in (("deadline", penalties.late), ("page_limit", penalties.over_page_limit)):
+        failed = next(c for c in checks if c.id == check_id).passed is False
+        if failed and points:
+            total -= points
+            notes.append(f"{check_id} failed: {points:g} point(s) off the total (rubric penalty)")
+    copied_count = sum(unit.copied for unit in units)
+    if copied_count:
+        notes.append(f"{copied_count} sentence(s) found nearly verbatim in the article were not counted as explanation")
+
+    return CheckReport(
+        submission=str(document.path),
+        rubric=rubric.id,
+        student_name=name,
+        article_link=link,
+        article_identifier=article.identifier or inputs.identifier_of(link),
+        pages=pages,
+        pages_estimated=estimated,
+        words=document.word_count,
+        criteria=[
+            CriterionScore(
+                id=r.criterion.id,
+                score=r.score,
+                max=3,
+                evidence=[Evidence(criteria.quote(u), u.page) for u in r.evidence],
+                feedback=r.feedback,
+                title=r.criterion.title,
+            )
+            for r in results
+        ],
+        checks=checks,
+        consistency=claims,
+        total=round(max(0.0, total), 2),
+        scale=rubric.scale,
+        notes=notes,
+    )

@@ -1,0 +1,84 @@
+"""The result of checking one submission; `to_dict()` is the JSON contract of issue 5."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Evidence:
+    quote: str
+    page: int
+
+
+@dataclass
+class CriterionScore:
+    id: str
+    score: int  # 0..3
+    max: int
+    evidence: list[Evidence]
+    feedback: str  # what would raise the score
+    title: str = ""  # for the renderers; not in the JSON contract
+
+
+@dataclass
+class CheckResult:
+    id: str
+    passed: bool | None  # None: skipped (e.g. deadline without a due date)
+    detail: str
+
+
+@dataclass
+class Claim:
+    claim: str
+    supported: bool
+    detail: str
+
+
+@dataclass
+class CheckReport:
+    submission: str
+    rubric: str
+    student_name: str | None
+    article_link: str | None
+    article_identifier: str | None
+    pages: int
+    pages_estimated: bool
+    words: int
+    criteria: list[CriterionScore]
+    checks: list[CheckResult]
+    consistency: list[Claim]
+    total: float
+    scale: float
+    notes: list[str] = field(default_factory=list)
+
+    def check(self, check_id: str) -> CheckResult:
+        return next(c for c in self.checks if c.id == check_id)
+
+    def score(self, criterion_id: str) -> int:
+        return next(c.score for c in self.criteria if c.id == criterion_id)
+
+    def to_dict(self) -> dict:
+        return {
+            "submission": self.submission,
+            "rubric": self.rubric,
+            "student": {"name": self.student_name},
+            "article": {"link": self.article_link, "identifier": self.article_identifier},
+            "pages": self.pages,
+            "pages_estimated": self.pages_estimated,
+            "words": self.words,
+            "criteria": [
+                {
+                    "id": c.id,
+                    "score": c.score,
+                    "max": c.max,
+                    "evidence": [{"quote": e.quote, "page": e.page} for e in c.evidence],
+                    "feedback": c.feedback,
+                }
+                for c in self.criteria
+            ],
+            "checks": [{"id": c.id, "passed": c.passed, "detail": c.detail} for c in self.checks],
+            "consistency": [{"claim": c.claim, "supported": c.supported, "detail": c.detail} for c in self.consistency],
+            "total": self.total,
+            "scale": self.scale,
+        }

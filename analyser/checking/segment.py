@@ -1,0 +1,180 @@
+"""Cut a submission into headed sections, paragraphs and sentences with pages.
+
+Works on the pages' text of any format (Markdown headings, PDF lines, Word
+paragraphs), so it does not depend on how a student laid the analysis out.
+The lines a generated template wrote are removed first: they are not the
+student's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analyser.checking.terms import fold
+from analyser.template_markers import PLACEHOLDER, strip_template_text
+
+# A body paragraph has at least this many words; what comes before the first
+# one is the title block (title, name, link), which is not scored.
+BODY_MIN_WORDS = 25
+
+
+@dataclass
+class Unit:
+    """One sentence (or bullet) of the student's text."""
+
+    text: str
+    page: int
+    heading: str | None  # heading of the section holding it
+    section: int  # index of that section (-1: before any heading)
+    paragraph: int  # index of the paragraph, document-wide
+    folded: str = ""
+    copied: bool = False  # found nearly verbatim in the article
+    index: int = 0  # position in the document
+
+    def __post_init__(self) -> None:
+        self.folded = fold(self.text)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Segmented:
+    front: list[str]  # lines of the title block
+    units: list[Unit]  # body sentences, in order
+    headings: list[str] = field(default_factory=list)  # section index -> heading
+
+
+# Links and author lists belong to the title block, however long.
+_TITLE_BLOCK = re.compile(r"https?://|\bdoi\b|arxiv:|\bet al\b", re.IGNORECASE)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,100})(?:\*\*|__)\s*:?\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*•▸–]|\d{1,2}[.)])\s+")
+_ABBREVIATIONS = ("al", "e.g", "i.e", "fig", "figs", "eq", "eqs", "vs", "ref", "refs", "cf", "approx", "resp", "no", "sect", "ca", "p", "pp", "dr", "prof", "st", "vol", "ex")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)\]]*\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+
+
+def _is_plain_heading(line: str, next_line: str | None) -> bool:
+    """A short line that is not a sentence, followed by text (PDF/Word headings)."""
+    words = line.split()
+    if not words or len(words) > 12 or len(line) > 90:
+        return False
+    if line.rstrip().endswith((".", ",", ";")) or line.rstrip().endswith(":") and len(words) > 6:
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "§«\"“"):
+        return False
+    if re.search(r"https?://|doi|@", line, re.IGNORECASE) or len(re.findall(r"\d+", line)) >= 3:
+        return False  # a link line or a table row
+    return next_line is not None and len(next_line.split()) >= 3
+
+
+def split_sentences(text: str) -> list[str]:
+    parts: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        previous = parts[-1] if parts else ""
+        last_word = previous.rstrip(".").rsplit(None, 1)[-1].casefold() if previous else ""
+        if parts and (last_word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word)):
+            parts[-1] = f"{previous} {piece}"
+        else:
+            parts.append(piece)
+    return parts
+
+
+def _clean(line: str) -> str:
+    line = PLACEHOLDER.sub("", line)
+    line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+    return line.strip()
+
+
+def segment(pages: list[tuple[int, str]], known_headings: set[str] | frozenset[str] = frozenset(), names_section=lambda heading: False) -> Segmented:
+    """`pages` are (page number, text); the text keeps its line breaks.
+
+    `known_headings` are headings the document reader found (e.g. from Word
+    styles or PDF fonts); other headings are recognised from the layout.
+    `names_section(heading)` tells a section heading (e.g. one naming a
+    criterion) from the document's title when both open the text.
+    """
+    lines: list[tuple[int, str]] = []
+    for number, text in pages:
+        for line in strip_template_text(text).splitlines():
+            lines.append((number, line.rstrip()))
+
+    front: list[str] = []
+    units: list[Unit] = []
+    headings: list[str] = []
+    in_body = False
+    paragraph: list[str] = []
+    paragraph_page = 1
+    paragraph_index = 0
+
+    def flush() -> None:
+        nonlocal paragraph, in_body, paragraph_index
+        if not paragraph:
+            return
+        text = " ".join(paragraph)
+        text = re.sub(r"(\w)- (\w)", r"\1\2", text) if "- " in text else text
+        lines_of_paragraph, paragraph = paragraph, []
+        sentences = split_sentences(text)
+        if not in_body and _TITLE_BLOCK.search(text):
+            # A PDF reader may run the title block into the first paragraph:
+            # what follows the last link or author list is body text.
+            last = max(i for i, sentence in enumerate(sentences) if _TITLE_BLOCK.search(sentence))
+            rest = sentences[last + 1:]
+            if len(" ".join(rest).split()) < BODY_MIN_WORDS:
+                front.extend(lines_of_paragraph)
+                return
+            front.extend(sentences[: last + 1])
+            sentences = rest
+        elif not in_body and len(text.split()) < BODY_MIN_WORDS:
+            front.extend(lines_of_paragraph)
+            return
+        in_body = True
+        heading = headings[-1] if headings else None
+        for sentence in sentences:
+            units.append(Unit(sentence, paragraph_page, heading, len(headings) - 1, paragraph_index, index=len(units)))
+        paragraph_index += 1
+
+    for position, (number, line) in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        next_line = next((l for _, l in lines[position + 1:] if l.strip()), None)
+        heading = _MD_HEADING.match(stripped) or _BOLD_LINE.match(stripped)
+        # A plain heading stands alone between blank lines; a numbered one
+        # ("5. Overfitting") may follow a paragraph a page break left open.
+        alone = position + 1 < len(lines) and not lines[position + 1][1].strip() and lines[position + 1][0] == number
+        numbered = re.match(r"^\d{1,2}[.)]?\s+[A-ZÀ-Þ]", stripped) and paragraph and paragraph[-1].rstrip().endswith((".", "!", "?", ")"))
+        plain = alone and (not paragraph or numbered) and _is_plain_heading(stripped, next_line)
+        if heading or plain or stripped in known_headings:
+            flush()
+            title = _clean(heading.group(1) if heading else stripped)
+            if in_body or units:
+                headings.append(title)
+            else:
+                front.append(title)
+                # A heading followed by body text opens the body (e.g. "## 1. Context");
+                # the title is followed by the name and link lines instead.
+                opens_body = next_line is not None and len(next_line.split()) >= 12 and not _TITLE_BLOCK.search(next_line)
+                if opens_body or names_section(title) or re.match(r"^\s{0,3}#{2,6}\s", stripped) or re.match(r"^\d{1,2}[.)]?\s+[A-ZÀ-Þ]", stripped):
+                    headings.append(title)
+                    in_body = True
+            continue
+        if _BULLET.match(stripped):
+            flush()
+            paragraph_page = number
+            paragraph = [_clean(_BULLET.sub("", stripped))]
+            if in_body or len(paragraph[0].split()) >= 6:
+                in_body = True
+                flush()
+            continue
+        if not paragraph:
+            paragraph_page = number
+        paragraph.append(_clean(stripped))
+    flush()
+    return Segmented(front=front, units=units, headings=headings)

@@ -1,0 +1,132 @@
+"""Finding a rubric's vocabulary terms in text, in English and French alike.
+
+Text and terms are compared folded: lower case, accents removed, typographic
+apostrophes and dashes made plain, so "entraînement" matches "entrainement".
+Term syntax (documented in the rubric file): "word*" is a prefix, other terms
+are whole words (a plural "s" allowed), "re:..." is a regular expression.
+Hyphens and apostrophes separate words: "cross-validation" also matches
+"cross validation".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_PLAIN = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " ", "\u202f": " ", "œ": "oe", "æ": "ae"})
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(_PLAIN).casefold())
+    return "".join(char for char in text if not unicodedata.combining(char))
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4096)
+def tokens(folded_text: str) -> tuple[str, ...]:
+    # "cross-validation", "cross validation" and "l'article" all become word lists.
+    return tuple(_TOKEN.findall(folded_text))
+
+
+class TermSet:
+    """A compiled list of terms; `found(text)` gives the distinct terms found.
+
+    Word terms are matched on the text's words (dictionary look-ups, not one
+    long regular expression: a check runs thousands of these), regular
+    expressions ("re:...") on the folded text.
+    """
+
+    def __init__(self, terms: tuple[str, ...] | list[str]):
+        self.terms = tuple(terms)
+        self._exact: dict[int, set[tuple[str, ...]]] = {}  # n words -> term word tuples
+        self._prefix: dict[int, list[tuple[tuple[str, ...], str]]] = {}  # n -> (first words, last prefix)
+        regexes = []
+        for term in self.terms:
+            if term.startswith("re:"):
+                regexes.append(f"(?:{term[3:]})")
+                continue
+            words = tuple(tokens(fold(term.rstrip("*"))))
+            if not words:
+                continue
+            if len(words) > MAX_TERM_WORDS:  # rare long phrases: a regular expression
+                tail = r"\w*" if term.endswith("*") else r"\b"
+                regexes.append(r"\b" + r"\W+".join(re.escape(w) for w in words) + tail)
+                continue
+            if term.endswith("*"):
+                self._prefix.setdefault(len(words), []).append((words[:-1], words[-1]))
+            else:
+                self._exact.setdefault(len(words), set()).add(words)
+        self._regex = re.compile("|".join(regexes)) if regexes else None
+        self._lengths = sorted(set(self._exact) | set(self._prefix))
+
+    def found(self, folded_text: str) -> set[str]:
+        hits: set[str] = set()
+        if self._regex is not None:
+            hits.update(match.group(0).strip() for match in self._regex.finditer(folded_text))
+        if not self._lengths:
+            return hits
+        grams = _grams(folded_text)
+        for n, exact in self._exact.items():
+            hits.update(" ".join(words) for words in exact & grams.get(n, frozenset()))
+        for n, prefixes in self._prefix.items():
+            if n == 1:
+                starts = tuple(prefix for _, prefix in prefixes)
+                hits.update(word for word in tokens(folded_text) if word.startswith(starts))
+                continue
+            for window in grams.get(n, ()):
+                for first, prefix in prefixes:
+                    if window[:-1] == first and window[-1].startswith(prefix):
+                        hits.add(" ".join(window))
+        return hits
+
+    def search(self, folded_text: str) -> bool:
+        return bool(self.found(folded_text))
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+
+MAX_TERM_WORDS = 6
+
+
+@lru_cache(maxsize=2048)
+def _grams(folded_text: str) -> dict[int, frozenset[tuple[str, ...]]]:
+    """The text's word n-grams, each also without a plural ending on its last word."""
+    words = tokens(folded_text)
+    grams: dict[int, set[tuple[str, ...]]] = {}
+    for n in range(1, MAX_TERM_WORDS + 1):
+        bucket = grams.setdefault(n, set())
+        for i in range(len(words) - n + 1):
+            window = words[i:i + n]
+            bucket.add(window)
+            last = window[-1]
+            if last.endswith("s") and len(last) > 2:
+                bucket.add(window[:-1] + (last[:-1],))
+                if last.endswith("es"):
+                    bucket.add(window[:-1] + (last[:-2],))
+    return {n: frozenset(bucket) for n, bucket in grams.items()}
+
+
+@lru_cache(maxsize=512)
+def term_set(terms: tuple[str, ...]) -> TermSet:
+    return TermSet(terms)
+
+
+# Quantities: numbers that are not years, figure/table/section references or list markers.
+_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*(?:\s?%)?)")
+_REFERENCE_BEFORE = re.compile(r"(?:fig(?:ure)?s?|eqs?|equations?|tables?|sections?|§|refs?|chapters?|parts?|steps?|annexe?|appendix|tableau|et al)\.?\s*\(?$", re.IGNORECASE)
+
+
+def quantities(text: str) -> set[str]:
+    found: set[str] = set()
+    for match in _NUMBER.finditer(text):
+        value = match.group(1)
+        if _REFERENCE_BEFORE.search(text[max(0, match.start() - 14):match.start()]):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", value):
+            continue  # a year
+        found.add(value.replace(" ", ""))
+    return found

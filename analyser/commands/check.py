@@ -1,0 +1,78 @@
+"""`analyser check`: score an analysis against the rubric and explain every point."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from analyser.errors import AnalyserError
+
+
+class BadTimeError(AnalyserError):
+    """A date-time given on the command line is not ISO 8601."""
+
+
+def _moment(value: str | None, option: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise BadTimeError(f"{option} {value!r} is not an ISO date-time (e.g. 2026-12-15T23:59:00+01:00)") from None
+
+
+@click.command("check")
+@click.argument("submission", type=click.Path(path_type=Path))
+@click.option("--paper", help="The analysed article: a PDF, or an arXiv id / DOI / URL (default: the link in the submission).")
+@click.option("--rubric", "rubric_name", help="Rubric name (bundled) or path to a .toml file (default: ml-paper-analysis).")
+@click.option("--submitted-at", help="When it was handed in (ISO date-time), for the deadline check.")
+@click.option("--due", help="Due date (ISO date-time); overrides the rubric's.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to this file instead of the terminal.")
+@click.option("--offline", is_flag=True, help="Use only cached articles; never go on the network.")
+def check(submission, paper, rubric_name, submitted_at, due, output_format, out, offline):
+    """Score SUBMISSION (PDF, Word, Markdown, LaTeX, text) against the rubric.
+
+    Prints each criterion's score with what would raise it, the formal checks
+    (pages, name, article link, deadline, analysis vs summary) and the claims
+    the article does not support.
+
+    \b
+    Examples:
+      analyser check draft.pdf
+      analyser check draft.docx --paper arXiv:2301.01234 --format html --out report.html
+      analyser check draft.md --submitted-at 2026-12-16T08:00 --due 2026-12-15T23:59 --format json
+    """
+    from analyser.checking import check as run_check
+    from analyser.rubric import load_rubric
+
+    report = run_check(
+        submission,
+        paper=paper,
+        rubric=load_rubric(rubric_name),
+        submitted_at=_moment(submitted_at, "--submitted-at"),
+        due=_moment(due, "--due"),
+        offline=offline,
+    )
+    if output_format == "json":
+        import json
+
+        text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    elif output_format == "html":
+        from analyser.checking.render import to_html
+
+        text = to_html(report)
+    else:
+        from analyser.checking.render import to_text
+
+        text = to_text(report)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise AnalyserError(f"cannot write the report: {error.strerror}", path=str(out)) from None
+    click.echo(f"report written to {out} ({report.total:g}/{report.scale:g})")

@@ -1,0 +1,61 @@
+"""`analyser grade`: the whole class in, reports, class overview and gradebook out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the reports, index.html, gradebook.csv and similarity.csv.")
+@click.option("--rubric", default=None, help="Rubric name or TOML path (default: ml-paper-analysis).")
+@click.option("--due", default=None, help="Due date, ISO (2026-03-01 or 2026-03-01T23:59+01:00); local time without a zone.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Submissions graded in parallel (processes).")
+@click.option("--offline", is_flag=True, help="Use only cached articles; never the network.")
+@click.option("--paper", default=None, help="The article of the whole class (PDF or identifier) instead of each submission's link.")
+@click.option("--similarity", "threshold", default=0.8, show_default=True, type=click.FloatRange(0, 1),
+              help="TF-IDF cosine above which two submissions are flagged as similar.")
+def grade(inputs, out_dir, rubric, due, jobs, offline, paper, threshold):
+    """Grade a whole class.
+
+    INPUTS are folders of submissions, single documents (pdf, docx, md, tex,
+    txt), mbox files, Maildirs or .eml files. From e-mail, the sender is the
+    student and the Date header the submission time; of several submissions
+    from one student, the latest before the due date is graded.
+
+    Re-running skips submissions whose content and rubric did not change.
+    Inputs are never modified.
+    """
+    from analyser.grading import grade_class
+    from analyser.grading.dates import parse_due
+
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label="grading", file=click.get_text_stream("stderr"),
+                                    show_pos=True)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    try:
+        result = grade_class(list(inputs), out_dir, rubric=rubric, due=parse_due(due) if due else None,
+                             jobs=jobs, offline=offline, paper=paper, similarity_threshold=threshold,
+                             progress=progress)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+
+    click.echo(f"{len(result.students)} student(s): {result.graded} graded, {result.skipped} unchanged since the last run.")
+    if result.pairs:
+        click.echo(f"{len(result.pairs)} pair(s) of similar submissions: see similarity.csv.")
+    if result.problems:
+        click.echo(f"{len(result.problems)} submission(s) need manual review:")
+        for line in result.problems:
+            click.echo(f"  - {line}")
+    click.echo(f"Class overview: {result.out_dir / 'index.html'}")
+    click.echo(f"Gradebook:      {result.out_dir / 'gradebook.csv'}")

@@ -1,0 +1,297 @@
+"""From a reader's blocks to the Document: headings, references, pages, sections, sentences."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from analyser.documents import sentences as sentence_splitter
+from analyser.documents.blocks import Block, Parsed
+from analyser.documents.model import (
+    WORDS_PER_PAGE,
+    Document,
+    Metadata,
+    Page,
+    Section,
+    Sentence,
+)
+from analyser.documents.sections import (
+    AFTER_REFERENCES,
+    KNOWN_HEADINGS,
+    HeadingDetector,
+    could_be_heading,
+    fold,
+    heading_kind,
+    kind_of,
+    split_number,
+)
+
+_PUNCTUATION_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+_MAX_HEADING_WORDS = 14
+_MAX_TITLE_WORDS = 30  # a bold or large heading wrapped over lines (an article's title)
+
+
+def count_words(text: str) -> int:
+    """Words as a word processor counts them: tokens between spaces, bare punctuation ("—") aside."""
+    return len(text.split()) - len(_PUNCTUATION_TOKEN.findall(text))
+
+
+@dataclass
+class _Unit:
+    """A block with what the loader decided about it."""
+
+    text: str
+    page: int
+    heading: bool = False
+    kind: str | None = None
+    paragraph_break: bool = False  # a new paragraph starts at this unit
+    in_references: bool = False
+
+
+def assemble(parsed: Parsed, *, kind: str, path: str) -> Document:
+    blocks = parsed.blocks
+    estimated = parsed.page_count is None
+    if estimated:
+        blocks = _paginate(blocks)
+    units = _mark_headings(blocks, parsed.line_based)
+    if parsed.line_based:
+        _mark_paragraphs(units)
+    references_text = _mark_references(units)
+    page_count = parsed.page_count or max([unit.page for unit in units] + [1])
+    pages = _pages(units, page_count)
+    sections = _sections(units)
+    sentences = _sentences(units)
+    word_count = count_words("\n".join(unit.text for unit in units if not unit.in_references))
+    return Document(
+        path=path,
+        kind=kind,
+        pages=pages,
+        pages_estimated=estimated,
+        sections=sections,
+        sentences=sentences,
+        references=references_text,
+        word_count=word_count,
+        metadata=Metadata(title=parsed.title or _first_page_title(units), authors=list(parsed.authors)),
+        engine=parsed.engine,
+    )
+
+
+def _first_page_title(units: list[_Unit]) -> str | None:
+    """A PDF without a title in its metadata: the first heading of page 1, when unnamed."""
+    for unit in units:
+        if unit.page > 1 or (unit.heading and unit.kind is not None):
+            return None
+        if unit.heading and len(unit.text.split()) >= 3:
+            return unit.text
+    return None
+
+
+def _paginate(blocks: list[Block]) -> list[Block]:
+    """Pages estimated at WORDS_PER_PAGE words; a paragraph over a page end is cut at a word."""
+    paged: list[Block] = []
+    words_before = 0
+    for block in blocks:
+        words = block.text.split()
+        if not words:
+            paged.append(Block(text="", page=1 + words_before // WORDS_PER_PAGE))
+            continue
+        start = 0
+        while start < len(words):
+            page = 1 + words_before // WORDS_PER_PAGE
+            room = WORDS_PER_PAGE - words_before % WORDS_PER_PAGE
+            chunk = words[start : start + room] if block.heading_level is None else words[start:]
+            paged.append(
+                Block(text=" ".join(chunk), page=page, heading_level=block.heading_level if start == 0 else None)
+            )
+            start += len(chunk)
+            words_before += len(chunk)
+    return paged
+
+
+_BULLET = re.compile(r"^(?:[-*•▪◦–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
+_TITLE_END = re.compile(r"[.,;]$")
+
+
+def _merge_emphasised(blocks: list[Block]) -> list[Block]:
+    """Join consecutive emphasised lines of a page: a heading wrapped over two lines."""
+    merged: list[Block] = []
+    for block in blocks:
+        previous = merged[-1] if merged else None
+        if (
+            block.continues
+            and previous is not None
+            and previous.emphasis
+            and previous.page == block.page
+            and len(previous.text.split()) + len(block.text.split()) <= _MAX_TITLE_WORDS
+            and not _TITLE_END.search(previous.text)
+            # "Methods" then "2.1 Data" or "Materials": a heading and its first subheading.
+            and split_number(block.text)[0] is None
+            and fold(previous.text) not in KNOWN_HEADINGS
+            and previous.text.isupper() == block.text.isupper()
+        ):
+            merged[-1] = Block(text=f"{previous.text} {block.text}", page=block.page, emphasis=True)
+        else:
+            merged.append(block)
+    return merged
+
+
+def _emphasised_heading(text: str) -> bool:
+    """A bold or large line shaped like a title: short, capitalised, no sentence end."""
+    words = text.split()
+    if not words or len(words) > _MAX_TITLE_WORDS or _TITLE_END.search(text):
+        return False
+    first = text.lstrip("\"'“(")[:1]
+    letters = sum(char.isalpha() for char in text)
+    return (first.isupper() or first.isdigit()) and letters >= 0.5 * len(text.replace(" ", ""))
+
+
+def _mark_headings(blocks: list[Block], line_based: bool) -> list[_Unit]:
+    detector = HeadingDetector()
+    units: list[_Unit] = []
+    previous_blank = True
+    for block in _merge_emphasised(blocks):
+        text = block.text
+        if not text:
+            previous_blank = True
+            units.append(_Unit(text="", page=block.page, paragraph_break=True))
+            continue
+        if block.heading_level is not None:
+            _, title = split_number(text)
+            units.append(_Unit(text=text, page=block.page, heading=True, kind=kind_of(title), paragraph_break=True))
+            previous_blank = False
+            continue
+        found = None
+        # Headings start with a capital or a number; most layout lines don't.
+        if (text[0].isupper() or text[0].isdigit()) and text.count(" ") < _MAX_HEADING_WORDS and could_be_heading(text):
+            found = detector.heading(text)
+        if found is None and block.emphasis and _emphasised_heading(text):
+            found = (text, heading_kind(text))
+        if found is not None:
+            units.append(_Unit(text=found[0], page=block.page, heading=True, kind=found[1], paragraph_break=True))
+        else:
+            new_paragraph = not line_based or previous_blank or bool(_BULLET.match(text))
+            units.append(_Unit(text=text, page=block.page, paragraph_break=new_paragraph))
+        previous_blank = False
+    return [unit for unit in units if unit.text]
+
+
+def _mark_paragraphs(units: list[_Unit]) -> None:
+    """Layout lines: a short line ending a sentence closes its paragraph."""
+    lengths = [len(unit.text) for unit in units if not unit.heading and len(unit.text) >= 25]
+    if not lengths:
+        return
+    typical = statistics.median(lengths)
+    for current, following in zip(units, units[1:]):
+        if current.heading:
+            following.paragraph_break = True
+        elif current.text.endswith((".", "!", "?", ":")) and len(current.text) < 0.8 * typical:
+            following.paragraph_break = True
+
+
+def _mark_references(units: list[_Unit]) -> str:
+    """Mark the references section (last References heading up to the next non-reference heading)."""
+    starts = [index for index, unit in enumerate(units) if unit.heading and unit.kind == "references"]
+    if not starts:
+        return ""
+    start = starts[-1]
+    end = len(units)
+    for index in range(start + 1, len(units)):
+        if units[index].heading and units[index].kind in AFTER_REFERENCES:
+            end = index
+            break
+    for unit in units[start:end]:
+        unit.in_references = True
+    return _join(units[start + 1 : end])
+
+
+def _join(units: list[_Unit]) -> str:
+    """Text of consecutive units: lines of a paragraph joined by spaces, paragraphs by a blank line."""
+    parts: list[str] = []
+    for unit in units:
+        if parts and not unit.paragraph_break:
+            parts[-1] += " " + unit.text
+        else:
+            parts.append(unit.text)
+    return "\n\n".join(parts)
+
+
+def _pages(units: list[_Unit], page_count: int) -> list[Page]:
+    by_page: dict[int, list[_Unit]] = {}
+    for unit in units:
+        if not unit.in_references:
+            by_page.setdefault(unit.page, []).append(unit)
+    return [Page(number=number, text=_join(by_page.get(number, []))) for number in range(1, page_count + 1)]
+
+
+def _sections(units: list[_Unit]) -> list[Section]:
+    sections: list[Section] = []
+    current: list[_Unit] = []
+    head: _Unit | None = None
+
+    def close() -> None:
+        if head is None and not current:
+            return
+        page = head.page if head else current[0].page
+        sections.append(
+            Section(
+                heading=head.text if head else "",
+                kind=head.kind if head else None,
+                text=_join(current),
+                page=page,
+            )
+        )
+
+    for unit in units:
+        if unit.heading:
+            close()
+            head, current = unit, []
+        else:
+            current.append(unit)
+    close()
+    return sections
+
+
+def _sentences(units: list[_Unit]) -> list[Sentence]:
+    result: list[Sentence] = []
+    heading: str | None = None
+    run: list[_Unit] = []
+
+    def flush() -> None:
+        if run:
+            result.extend(_split_run(run, heading))
+            run.clear()
+
+    for unit in units:
+        if unit.heading:
+            flush()
+            heading = unit.text
+        elif not unit.in_references:
+            run.append(unit)
+        else:
+            flush()
+    flush()
+    return result
+
+
+def _split_run(units: list[_Unit], heading: str | None) -> list[Sentence]:
+    """Sentences of a run of body units; a sentence's page is where it starts."""
+    pieces: list[str] = []
+    starts: list[int] = []  # offset where each unit starts in the joined text
+    offset = 0
+    for unit in units:
+        separator = "" if not pieces else ("\n\n" if unit.paragraph_break else " ")
+        offset += len(separator)
+        starts.append(offset)
+        pieces.append(separator + unit.text)
+        offset += len(unit.text)
+    text = "".join(pieces)
+    sentences = []
+    unit_index = 0
+    for start, end in sentence_splitter.split(text):
+        while unit_index + 1 < len(units) and starts[unit_index + 1] <= start:
+            unit_index += 1
+        sentence = " ".join(text[start:end].split())
+        if sentence:
+            sentences.append(Sentence(text=sentence, page=units[unit_index].page, section=heading))
+    return sentences

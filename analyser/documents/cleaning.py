@@ -1,0 +1,253 @@
+"""Cleaning of raw PDF text: characters, running headers/footers, hyphenation.
+
+The same steps run on the output of either engine (pdf_engines normalises
+both to "\\n" line ends and "-\\n" for a line-end hyphen).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+
+# Presentation forms (ligatures ﬁ ﬂ ﬀ, Arabic/Hebrew forms), full-width ASCII
+# and the like: NFKC maps them to plain letters. We do not NFKC the whole text,
+# which would also turn "10²" into "102" and "½" into "1⁄2".
+_COMPAT_RANGES = re.compile("[\ufb00-\ufb4f\ufe70-\ufefe\uff01-\uff5e\u2000-\u200a\u2024-\u2026]")
+_SPACES = re.compile("[\u00a0\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\ufffe\u0000-\u0008\u000b\u000e-\u001f]")
+# Mark the start of a line set in bold or larger than the body, and of a line
+# carrying such a line on (see pdf_style). Private-use characters: not
+# whitespace for str.strip(), and removed from the engines' text before marking.
+EMPHASIS = "\ue000"
+CONTINUED = "\ue001"
+MARKS = EMPHASIS + CONTINUED
+_HYPHENS = re.compile("[\u2010\u2011]")
+_SOFT_HYPHEN_AT_END = re.compile("\u00ad[ \t]*\n")
+
+
+def normalise_characters(text: str) -> str:
+    """Ligatures and presentation forms to plain letters; odd spaces and invisibles out."""
+    text = _COMPAT_RANGES.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
+    text = _SOFT_HYPHEN_AT_END.sub("", text)  # a discretionary hyphen: the word was split
+    text = text.replace("\u00ad", "")
+    text = _HYPHENS.sub("-", text)
+    text = _SPACES.sub(" ", text)
+    return _INVISIBLE.sub("", text)
+
+
+# --- running headers, footers and page numbers ---------------------------------
+
+_EDGE_LINES = 4  # lines looked at on top and bottom of each page
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:/|of|sur)\s*\d{1,4})?$|^[ivxlc]{1,6}$",
+    re.IGNORECASE,
+)
+
+
+def _key(line: str) -> str:
+    # Page numbers and dates inside a running line differ from page to page.
+    return _DIGITS.sub("#", " ".join(line.lower().strip(MARKS).split()))
+
+
+def _edge_indices(lines: list[str]) -> list[int]:
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    return sorted(set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]))
+
+
+def running_lines(pages: list[list[str]]) -> set[str]:
+    """Keys of the lines that repeat near the top or bottom of many pages."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        seen.update({_key(lines[index]) for index in _edge_indices(lines)})
+    # Journals alternate left/right running heads, so a head can be on half
+    # the pages only (less the first page). Three pages at least, so that a
+    # sentence a short report happens to repeat is not taken for a running line.
+    threshold = min(len(pages), max(3, math.ceil(0.4 * len(pages))))
+    return {key for key, count in seen.items() if count >= threshold and key.strip()}
+
+
+def remove_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop running headers/footers and bare page numbers at the edges of each page."""
+    repeated = running_lines(pages)
+    cleaned = []
+    for lines in pages:
+        edges = set(_edge_indices(lines))
+        kept = [
+            line
+            for index, line in enumerate(lines)
+            if not (
+                index in edges
+                and (_key(line) in repeated or _PAGE_NUMBER.match(line.strip(" " + MARKS)))
+            )
+        ]
+        cleaned.append(kept)
+    return cleaned
+
+
+# --- hyphenation across line ends --------------------------------------------
+
+_HYPHEN_SPACE = re.compile(r"-[ \t]+\n")
+_TAIL_WORD = re.compile(r"([^\W_]+)$")
+_HEAD_WORD = re.compile(r"[ \t]*([^\W_]\w*)")
+_FUNCTION_WORDS = frozenset(
+    "and or to of the as nor but than in on for with et ou de des du la le les".split()
+)
+
+
+_TOKEN_EDGES = "\"'“”‘’()[]{}<>.,;:!?*"
+
+
+def vocabulary(text: str) -> Counter[str]:
+    """Word counts (lower-cased, hyphenated compounds as one word) of `text`."""
+    # Counting whitespace tokens runs in C; only the distinct tokens are then
+    # trimmed of punctuation in Python (several times faster than a regex).
+    counts: Counter[str] = Counter()
+    for token, count in Counter(text.lower().split()).items():
+        counts[token.strip(_TOKEN_EDGES)] += count
+    return counts
+
+
+def join_hyphenated(text: str, vocab: Counter[str] | None = None) -> str:
+    """Join words split by a hyphen at a line end, keeping real compound hyphens.
+
+    The document's own vocabulary decides: "inter-/pretable" becomes
+    "interpretable" when that word is used elsewhere, "pre-/training" stays
+    hyphenated when "pre-training" is. Unknown cases keep the hyphen when
+    both halves are words of the document ("time-consuming"), else join.
+    """
+    if "-" not in text:
+        return text
+    text = _HYPHEN_SPACE.sub("-\n", text)
+    parts = text.split("-\n")
+    if len(parts) == 1:
+        return text
+    if vocab is None:
+        vocab = vocabulary(_without_junctions(parts))
+    pieces = [parts[0]]
+    for part in parts[1:]:
+        # Only the end of the text so far matters; a slice keeps this linear.
+        left = _TAIL_WORD.search(pieces[-1][-80:])
+        right = _HEAD_WORD.match(part)
+        if not left or not right:
+            pieces.append("-\n" + part)
+            continue
+        left_word, right_word = left.group(1), right.group(1)
+        rest = part[right.end() :]
+        if rest.startswith("-"):
+            glue = "-"  # "trial-/and-error": a compound goes on
+        else:
+            glue = _join(left_word, right_word, vocab)
+        pieces.append(glue + right_word + rest)
+    return "".join(pieces)
+
+
+def _without_junctions(parts: list[str]) -> str:
+    """The text split at "-\n", less the words on either side of each split.
+
+    Their halves ("inter", "pretable") must not count as words of the document.
+    """
+    kept = []
+    last = len(parts) - 1
+    for index, part in enumerate(parts):
+        if index > 0:
+            part = part.split(None, 1)[1] if len(part.split(None, 1)) == 2 else ""
+        if index < last:
+            part = part.rsplit(None, 1)[0] if len(part.rsplit(None, 1)) == 2 else ""
+        kept.append(part)
+    return " ".join(kept)
+
+
+def _join(left: str, right: str, vocab: Counter[str]) -> str:
+    """What goes between the halves: "" (one word), "-" (compound) or "- " (suspended)."""
+    if right.lower() in _FUNCTION_WORDS:
+        return "- "  # "node- and edge-level"
+    joined = vocab.get((left + right).lower(), 0)
+    hyphenated = vocab.get(f"{left}-{right}".lower(), 0)
+    if joined or hyphenated:
+        return "" if joined > hyphenated else "-"
+    if not left.isalpha() or not right.isalpha() or not right[0].islower():
+        return "-"  # "SLAM-seq", "COVID-19", "3D-printed"
+    if any(char.isupper() for char in left[1:]):
+        return "-"
+    last_left = left.lower()
+    if len(last_left) > 1 and vocab.get(last_left) and vocab.get(right.lower()):
+        return "-"
+    return ""
+
+
+# --- lines wrapped where the text had no space ---------------------------------
+
+_URL_TOKEN = re.compile(r"(?:https?://|www\.|doi:|\b10\.\d{4,}/)\S*$", re.IGNORECASE)
+_CITATION_START = re.compile(r"^\d{1,3}(?:[,–-]\d{1,3})*\s+[A-Z(]")
+_TEX_GLUE_END = "}{_^\\"
+_TEX_GLUE_START = "\\^_}{="
+
+
+def _open_math(line: str, open_before: bool) -> bool:
+    """Whether an inline $...$ span is still open at the end of `line`."""
+    if "$" not in line:
+        return open_before
+    dollars = line.count("$") - line.count("\\$")
+    return open_before ^ (dollars % 2 == 1)
+
+
+def _glued(line: str, following: str, in_math: bool, typical: float) -> bool:
+    """Whether the break between `line` and `following` fell where the text has no space."""
+    if not line or not following or following[0] in MARKS or line[0] in MARKS:
+        return False  # a heading starts or ends here
+    last, first = line[-1], following[0]
+    if last == "/" or (last == "–" and first.isdigit()):
+        return True  # "physical/ chemical", "EP/ R513143", "44– 46"
+    if first in "^_":
+        return True
+    if in_math and (last in _TEX_GLUE_END or first in _TEX_GLUE_START):
+        return True  # raw TeX of a PDF typeset from Markdown: "a_{x}^{y}" has no spaces
+    if last in "._-:=?&#" and _URL_TOKEN.search(line):
+        return True  # a URL or DOI cut at a line end
+    # A citation superscript pushed to the next line: "Dragonfly, / 39 EDBO+". Headings
+    # such as "2 Methods" are short lines, so only long lines qualify.
+    return (
+        last in ".,;)"
+        and first.isdigit()
+        and len(following) >= 0.6 * typical
+        and bool(_CITATION_START.match(following))
+    )
+
+
+def join_wrapped_lines(lines: list[str], typical: float) -> list[str]:
+    """Merge lines whose break is not a space in the text (URLs, ranges, TeX, citations)."""
+    merged: list[str] = []
+    in_math = False
+    for line in lines:
+        if merged and _glued(merged[-1], line, in_math, typical):
+            merged[-1] += line
+        else:
+            merged.append(line)
+        in_math = _open_math(line, in_math) if line else False
+    return merged
+
+
+def typical_line_length(pages: list[list[str]]) -> float:
+    lengths = sorted(len(line) for lines in pages for line in lines if len(line) >= 25)
+    return float(lengths[len(lengths) // 2]) if lengths else 60.0
+
+
+# --- whole pages ---------------------------------------------------------------
+
+
+def clean_pages(raw_pages: list[str]) -> list[list[str]]:
+    """Cleaned lines of each page: characters fixed, running lines out, hyphens joined."""
+    pages = [normalise_characters(page).split("\n") for page in raw_pages]
+    pages = [[line.strip() for line in lines] for lines in remove_running_lines(pages)]
+    typical = typical_line_length(pages)
+    pages = [join_wrapped_lines([line for line in lines if line], typical) for lines in pages]
+    # One vocabulary for the whole document: a word split on page 3 is often
+    # written whole on page 5.
+    texts = ["\n".join(line for line in lines if line) for lines in pages]
+    vocab = vocabulary(_without_junctions("\n".join(texts).split("-\n")))
+    return [join_hyphenated(text, vocab).split("\n") if text else [] for text in texts]

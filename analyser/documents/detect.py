@@ -1,0 +1,98 @@
+"""Tell a document's type from its content; the extension only breaks ties.
+
+Students rename files ("report.txt" that is really a PDF, a .docx saved as
+.doc), so the bytes decide: %PDF magic, a zip holding word/document.xml,
+HTML and LaTeX markers; among plain texts, Markdown when it has Markdown
+structure.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+KINDS = ("pdf", "docx", "md", "txt", "tex", "html")
+
+_EXTENSIONS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".md": "md",
+    ".markdown": "md",
+    ".txt": "txt",
+    ".text": "txt",
+    ".tex": "tex",
+    ".latex": "tex",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+_HTML = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
+_LATEX = re.compile(
+    r"\\documentclass|\\begin\{document\}|\\section\*?\{|\\usepackage|\\maketitle|\\title\{"
+)
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
+_MD_OTHER = re.compile(
+    r"^\s*(?:[-*+]\s+\S|\d+\.\s+\S|>\s|```)|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|^\s*\|.*\|\s*$",
+    re.MULTILINE,
+)
+# Bytes that never occur in text files (NUL and most C0 controls).
+_BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def kind_from_extension(path: Path) -> str | None:
+    return _EXTENSIONS.get(path.suffix.lower())
+
+
+def detect(path: Path, head: bytes) -> str | None:
+    """The type of the file at `path` whose first bytes are `head`; None if unknown."""
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if _is_docx(path) else None
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not utf16 and _BINARY.search(head[:8192]):
+        return None
+    text = decode(head)
+    if text is None:
+        return None
+    if _HTML.search(text.lstrip()[:4096].encode("utf-8", "replace")):
+        return "html"
+    if _LATEX.search(text):
+        return "tex"
+    by_extension = kind_from_extension(path)
+    if by_extension in ("md", "txt"):
+        return by_extension
+    if _looks_like_markdown(text):
+        return "md"
+    return "txt"
+
+
+def _is_docx(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def _looks_like_markdown(text: str) -> bool:
+    return bool(_MD_HEADING.search(text)) or len(_MD_OTHER.findall(text)) >= 3
+
+
+def decode(data: bytes) -> str | None:
+    """Text of `data`: UTF-8 (with or without BOM), UTF-16 with BOM, else Latin-1-ish cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # An odd-length head cuts the last UTF-16 unit: drop it.
+        return data[: len(data) - len(data) % 2].decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        # A head cut in the middle of a multi-byte character is still UTF-8.
+        if error.start >= len(data) - 3:
+            return data[: error.start].decode("utf-8-sig")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None

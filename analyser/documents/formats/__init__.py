@@ -1,0 +1,1 @@
+"""One reader per format: bytes (or text) in, `Parsed` blocks out."""

@@ -1,0 +1,38 @@
+"""PDF: the engines' page texts, cleaned, as one block per line."""
+
+from __future__ import annotations
+
+from analyser.documents.blocks import Block, Parsed
+from analyser.documents.cleaning import clean_pages
+from analyser.documents.errors import EmptyDocumentError, NoTextLayerError
+from analyser.documents.cleaning import CONTINUED, MARKS
+from analyser.documents.pdf_engines import extract
+
+
+def read(data: bytes, path: str, engine: str = "auto") -> Parsed:
+    raw = extract(data, path, engine)
+    if not raw.pages:
+        raise EmptyDocumentError("empty PDF: it has no pages", path=path)
+    if not any(page.strip() for page in raw.pages):
+        raise NoTextLayerError("no text layer: this looks like a scan; OCR it first", path=path)
+    blocks = [
+        Block(
+            text=line.lstrip(MARKS + " "),
+            page=number,
+            emphasis=line[0] in MARKS,
+            continues=line[0] == CONTINUED,
+        )
+        for number, lines in enumerate(clean_pages(raw.pages), start=1)
+        for line in lines
+        if line.strip(MARKS + " ")
+    ]
+    if not blocks:
+        raise NoTextLayerError("no text layer: this looks like a scan; OCR it first", path=path)
+    return Parsed(
+        blocks=blocks,
+        page_count=len(raw.pages),
+        title=raw.title,
+        authors=raw.authors,
+        engine=raw.engine,
+        line_based=True,
+    )

@@ -1,0 +1,141 @@
+"""Which PDF lines are set in bold or larger than the body text (PDFium only).
+
+A heading hint for documents whose headings carry no number or known word
+("The problem the authors want to solve"). It costs PDFium calls, so only
+lines shaped like headings are looked at, first by their first character;
+the last character is checked only when the first one stands out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|[-,]b[dx]?$|\bbd\b", re.IGNORECASE)
+
+
+@dataclass
+class _Candidate:
+    line: int  # index of the line on its page
+    first: int  # character indices of the line's first and last characters
+    last: int
+    font: str = ""
+    height: float = 0.0
+
+
+class FontNames:
+    """FPDFText_GetFontInfo with one reusable buffer (it is called for many lines)."""
+
+    def __init__(self) -> None:
+        import ctypes
+
+        import pypdfium2.raw as pdfium_raw
+
+        self._get = pdfium_raw.FPDFText_GetFontInfo
+        self._buffer = ctypes.create_string_buffer(96)
+        self._flags_ref = ctypes.byref(ctypes.c_int())
+
+    def __call__(self, textpage, index: int) -> str:
+        self._get(textpage.raw, index, self._buffer, 96, self._flags_ref)
+        return self._buffer.value.decode("latin-1")
+
+
+def _height(textpage, index: int) -> float:
+    left, bottom, right, top = textpage.get_charbox(index, loose=True)
+    return round(top - bottom, 1)
+
+
+def candidates(textpage, lines: list[str], font_name: FontNames) -> list[_Candidate]:
+    """Lines that could be headings, with the font and height of their first character."""
+    # Text positions are character indices only when no character took two
+    # UTF-16 units; otherwise the page gets no style hints.
+    if sum(len(line) + 2 for line in lines) - 2 != textpage.count_chars():
+        return []
+    found = []
+    position = 0
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if (
+            0 < len(stripped) <= 120
+            and stripped[-1] not in ".,;"
+            and (stripped[0].isupper() or stripped[0].isdigit())
+            and stripped.count(" ") < 16
+        ):
+            first = position + len(line) - len(line.lstrip())
+            candidate = _Candidate(number, first, position + len(line.rstrip()) - 1)
+            candidate.font = font_name(textpage, first)
+            candidate.height = _height(textpage, first)
+            found.append(candidate)
+        position += len(line) + 2
+    return found
+
+
+def emphasised_lines(
+    pages: list[tuple[object, list[str], list[_Candidate]]], font_name: FontNames
+) -> list[tuple[set[int], set[int]]]:
+    """For each (textpage, lines, candidates): the lines set in bold or larger.
+
+    Two sets of line indices per page: lines that start such a run, and lines
+    that carry one on in the same style (a heading wrapped over lines).
+    """
+    fonts: Counter[str] = Counter()
+    heights: Counter[float] = Counter()
+    for _, lines, found in pages:
+        for candidate in found:
+            if len(lines[candidate.line]) > 40:  # body lines, not labels
+                fonts[candidate.font] += 1
+                heights[candidate.height] += 1
+    if not heights:
+        return [(set(), set()) for _ in pages]
+    body_font = fonts.most_common(1)[0][0]
+    body_height = heights.most_common(1)[0][0]
+    if body_height <= 0:
+        return [(set(), set()) for _ in pages]
+    marked = []
+    for textpage, page_lines, found in pages:
+        lines = set()
+        for candidate in found:
+            bold = bool(_BOLD_FONT.search(candidate.font))
+            if not (bold or candidate.height >= 1.03 * body_height):
+                continue
+            # The first character stands out: so must the last ("Fig. 1 Caption..." does not).
+            last_font = font_name(textpage, candidate.last)
+            height = min(candidate.height, _height(textpage, candidate.last))
+            if (
+                (bold and _BOLD_FONT.search(last_font) and height >= 0.95 * body_height)
+                or height >= 1.15 * body_height
+                # Fonts with meaningless names ("AdvOT5777b7ad"): another font, a bit larger.
+                or (candidate.font != body_font and last_font == candidate.font and height >= 1.03 * body_height)
+            ):
+                lines.add(candidate.line)
+        continued = _continuations(textpage, page_lines, lines, found, font_name) if lines else set()
+        marked.append((lines - continued, continued))
+    return marked
+
+
+def _continuations(textpage, lines: list[str], marked: set[int], found: list[_Candidate], font_name) -> set[int]:
+    """The lines that carry on a marked heading in its style ("potentials: exploring...")."""
+    starts = []
+    position = 0
+    for line in lines:
+        starts.append(position + len(line) - len(line.lstrip()))
+        position += len(line) + 2
+    style = {candidate.line: (candidate.font, candidate.height) for candidate in found}
+    result: set[int] = set()
+    for number in sorted(marked):
+        if number - 1 in marked | result and style.get(number - 1) == style[number]:
+            result.add(number)  # "...(2024), "A ubiquitous" / "GC content signature..."
+            continue
+        following = number + 1
+        while following < len(lines) and following not in result and following not in marked:
+            stripped = lines[following].strip()
+            if not stripped or len(stripped) > 120:
+                break
+            first = starts[following]
+            if (font_name(textpage, first), _height(textpage, first)) != style[number]:
+                break
+            style[following] = style[number]
+            result.add(following)
+            following += 1
+    return result

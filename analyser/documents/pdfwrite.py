@@ -1,0 +1,88 @@
+"""A tiny PDF writer for plain text pages (Helvetica, WinAnsi), no dependency.
+
+Tests across the project need real PDFs with a text layer (student reports,
+articles with running heads); this writes them in a few lines:
+`simple_pdf(["page one text", "page two text"], title="...", author="...")`.
+Lines are wrapped at `width` characters; each page's text is one string.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+_PAGE_WIDTH, _PAGE_HEIGHT = 595, 842  # A4 in points
+_FONT_SIZE, _LEADING, _MARGIN = 11, 14, 56
+
+
+def _escape(text: str) -> bytes:
+    raw = text.encode("cp1252", errors="replace")
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def _content(text: str, width: int) -> bytes:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(textwrap.wrap(paragraph, width) or [""])
+    commands = [b"BT", f"/F1 {_FONT_SIZE} Tf {_LEADING} TL".encode(), f"{_MARGIN} {_PAGE_HEIGHT - _MARGIN} Td".encode()]
+    for line in lines:
+        commands.append(b"(" + _escape(line) + b") Tj T*")
+    commands.append(b"ET")
+    return b"\n".join(commands)
+
+
+def simple_pdf(
+    pages: list[str],
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    width: int = 90,
+) -> bytes:
+    """Bytes of a PDF whose page i shows pages[i] (an empty string gives a page without text)."""
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    catalog = add(b"")  # filled in once the page tree is known
+    tree = add(b"")
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    kids = []
+    for text in pages:
+        stream = _content(text, width) if text else b""
+        contents = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        kids.append(
+            add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
+                b"/Resources << /Font << /F1 %d 0 R >> >> >>"
+                % (tree, _PAGE_WIDTH, _PAGE_HEIGHT, contents, font)
+            )
+        )
+    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
+    objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % kid for kid in kids),
+        len(kids),
+    )
+    info_fields = []
+    if title:
+        info_fields.append(b"/Title (" + _escape(title) + b")")
+    if author:
+        info_fields.append(b"/Author (" + _escape(author) + b")")
+    info = add(b"<< " + b" ".join(info_fields) + b" >>")
+
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        catalog,
+        info,
+        xref,
+    )
+    return bytes(out)

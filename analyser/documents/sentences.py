@@ -1,0 +1,84 @@
+"""Sentence splitting that survives scientific prose.
+
+A sentence ends at ., ! or ? followed by space and a capital, digit, quote or
+bracket, except after abbreviations ("e.g.", "et al.", "Fig.", "Eq.", initials
+such as "J."). Decimals never split: their dot has no space after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    """
+    e.g i.e et al al etc cf vs viz approx ca resp fig figs eq eqs eqn eqns ref refs
+    tab tabs sec secs ch chap no nos vol vols pp p dr mr mrs ms prof st jr sr inc ltd
+    co corp dept univ est min max avg std var incl suppl ext
+    mt env
+    """.split()
+)
+# Common French ones in student reports.
+ABBREVIATIONS |= frozenset("p.ex ex cad c.-à-d env mme mlle".split())
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+_NEXT_STARTS = re.compile(r"[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`; a blank line always ends one."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in _PARAGRAPH.finditer(text):
+        spans.extend((start + position, end + position) for start, end in _split_paragraph(text[position : match.start()]))
+        position = match.end()
+    spans.extend((start + position, end + position) for start, end in _split_paragraph(text[position:]))
+    return spans
+
+
+def _split_paragraph(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = _skip_space(text, 0)
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if end >= len(text) or not _NEXT_STARTS.match(text, end):
+            continue
+        # The last word before the stop is all that matters: a short slice keeps this linear.
+        if _is_abbreviation(text[max(start, match.start() - 30) : match.start() + 1]):
+            continue
+        stop = match.end() - len(match.group()) + len(match.group().rstrip())
+        if stop > start:
+            spans.append((start, stop))
+        start = end
+    tail_end = len(text.rstrip())
+    if tail_end > start:
+        spans.append((start, tail_end))
+    return spans
+
+
+def _skip_space(text: str, index: int) -> int:
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
+def _is_abbreviation(candidate: str) -> bool:
+    """Whether the period ending `candidate` belongs to an abbreviation or an initial."""
+    if not candidate.endswith("."):
+        return False
+    match = _LAST_TOKEN.search(candidate)
+    if not match:
+        return False
+    token = match.group(1).lstrip("(\"'[“")
+    word = token[:-1]
+    if not word:
+        return False
+    if word.lower() in ABBREVIATIONS or word.lower().rstrip(".") in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True  # an initial: "J. Smith"
+    # "e.g", "i.e", "U.S" style tokens made of single letters and dots.
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))

@@ -1,0 +1,107 @@
+"""The ML facts of a paper, each with the quotes it was read from.
+
+These dataclasses are a contract (docs/CONTRACTS.md): the template, the rubric
+checker and the grader read them, so fields are only ever added, never renamed.
+`to_dict()` gives the JSON of issue 4 (keys fixed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Evidence:
+    quote: str  # the sentence (trimmed) the fact was read from
+    page: int  # 1-based page of the document
+    section: str  # heading of the section holding the quote ("" when unknown)
+
+
+@dataclass
+class Label:
+    """One value of a set-valued field (a learning type, a dataset, a loss...)."""
+
+    value: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Model:
+    name: str
+    family: str  # linear, kernel, gaussian-process, tree, ..., other
+    role: str  # "main" (the paper's own) or "baseline" (compared against)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Hyperparameter:
+    name: str  # canonical, e.g. "learning rate"
+    value: str  # as written, e.g. "1e-4"
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Metric:
+    name: str  # canonical, e.g. "RMSE"
+    value: float | None  # the first number reported with it, when there is one
+    split: str | None  # train, validation or test when the sentence says so
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Question:
+    text: str  # the question a critical reader should ask
+    reason: str  # what in the paper (or missing from it) prompts it
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Data:
+    datasets: list[Label] = field(default_factory=list)
+    n_samples: int | None = None
+    n_samples_evidence: list[Evidence] = field(default_factory=list)
+    split: dict | None = None  # {"train": 0.8, "validation": 0.1, "test": 0.1} or sizes
+    representation: list[Label] = field(default_factory=list)
+
+
+@dataclass
+class Optimisation:
+    loss: list[Label] = field(default_factory=list)
+    optimiser: list[Label] = field(default_factory=list)
+    hyperparameters: list[Hyperparameter] = field(default_factory=list)
+    hyperparameter_search: list[Label] = field(default_factory=list)
+
+
+@dataclass
+class PaperFacts:
+    learning_type: list[Label] = field(default_factory=list)
+    tasks: list[Label] = field(default_factory=list)
+    models: list[Model] = field(default_factory=list)
+    data: Data = field(default_factory=Data)
+    optimisation: Optimisation = field(default_factory=Optimisation)
+    validation: list[Label] = field(default_factory=list)
+    regularisation: list[Label] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def values(self, name: str) -> set[str]:
+        """The values of a set-valued field, by its JSON name, e.g. "learning_type",
+        "validation", "datasets", "representation", "loss", "optimiser"."""
+        holders = {
+            "datasets": self.data.datasets,
+            "representation": self.data.representation,
+            "loss": self.optimisation.loss,
+            "optimiser": self.optimisation.optimiser,
+            "hyperparameter_search": self.optimisation.hyperparameter_search,
+        }
+        labels = holders[name] if name in holders else getattr(self, name)
+        return {label.value if isinstance(label, Label) else label.name for label in labels}
+
+    def main_families(self) -> set[str]:
+        return {model.family for model in self.models if model.role == "main"}
+
+    def baseline_families(self) -> set[str]:
+        return {model.family for model in self.models if model.role == "baseline"}

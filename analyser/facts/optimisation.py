@@ -1,0 +1,60 @@
+"""Loss, optimiser, hyperparameters with their values, and how they were searched."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analyser.facts import scoring, vocab
+from analyser.facts.corpus import Corpus, is_negated
+from analyser.facts.model import Hyperparameter, Optimisation
+from analyser.facts.vocab import Entry
+
+MAX_HYPERPARAMETERS = 15
+_VALUE = (
+    # "10−3" is 10^-3 with its superscript lost (a true minus sign, not a range)
+    r"(?P<value>10\s*\^?\s*−\s*\d+(?![\d.])|(?:\d+(?:\.\d+)?(?:\s*[×x]\s*10\s*\^?\s*[-−–]?\s*\d+|[eE][-−–]?\d+)?"
+    r"(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)?(?:[eE][-−–]?\d+)?){0,3})|one|two|three|four|five|six|seven|eight|nine|ten)"
+)
+_LINK = r"\s*(?:of|was|were|is|are|=|:|set to|was set to|were set to|equal to|fixed at|fixed to|chosen as|between)?\s*(?:about|approximately|around|~|≈)?\s*"
+
+
+@lru_cache(maxsize=None)
+def _patterns(entry: Entry) -> tuple[re.Pattern, ...]:
+    """"<name> of <value>", and for counts also "<value> <name>" (compiled on first need)."""
+    patterns = [re.compile(f"(?:{entry.regex}){_LINK}{_VALUE}(?!\\w|\\.\\d)", re.I)]
+    if entry.extra.get("count") or entry.extra.get("before"):
+        patterns.append(
+            re.compile(f"(?<![\\w.]){_VALUE}\\s+(?:[A-Za-z][\\w-]*\\s+){{0,2}}?(?:{entry.regex})", re.I)
+        )
+    return tuple(patterns)
+
+
+def hyperparameters(corpus: Corpus) -> list[Hyperparameter]:
+    found: dict[tuple[str, str], Hyperparameter] = {}
+    for entry in vocab.group("optimisation", "hyperparameter"):
+        if not corpus.candidates(entry.anchors or (), entry.exact_anchors):
+            continue
+        name = entry.value
+        matches = [pair for pattern in _patterns(entry) for pair in corpus.search(pattern, entry.anchors, entry.exact_anchors)]
+        for sent, match in matches:
+            if sent.kind in ("introduction", "related"):
+                continue
+            value = " ".join(match.group("value").split()).strip(" ,")
+            start = match.start()
+            if is_negated(sent.text, start, match.end()):
+                continue
+            key = (name, value)
+            if key not in found:
+                found[key] = Hyperparameter(name, value, [sent.evidence(start, match.end())])
+    ordered = sorted(found.values(), key=lambda item: (item.evidence[0].page, item.name))
+    return ordered[:MAX_HYPERPARAMETERS]
+
+
+def find(corpus: Corpus) -> Optimisation:
+    return Optimisation(
+        loss=scoring.labels(corpus, vocab.group("optimisation", "loss")),
+        optimiser=scoring.labels(corpus, vocab.group("optimisation", "optimiser")),
+        hyperparameters=hyperparameters(corpus),
+        hyperparameter_search=scoring.labels(corpus, vocab.group("optimisation", "search")),
+    )

@@ -1,0 +1,25 @@
+"""Errors of a grading run that stop it before it starts (bad command line input).
+
+Problems with one student's submission never raise: they are recorded on the
+submission, flagged for manual review, and listed at the end.
+"""
+
+from __future__ import annotations
+
+from analyser.errors import AnalyserError
+
+
+class GradingError(AnalyserError):
+    """A grading run cannot start."""
+
+
+class InputNotFoundError(GradingError):
+    """An INPUT given on the command line does not exist or is not a submission."""
+
+
+class OutputDirError(GradingError):
+    """The output folder cannot be used (it is a file, or it is one of the inputs)."""
+
+
+class BadDueDateError(GradingError):
+    """--due is not an ISO date or date-time."""

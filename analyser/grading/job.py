@@ -1,0 +1,180 @@
+"""Step 4: grade one submission -- read it, get its article, extract the facts, check it.
+
+Runs in worker processes (`--jobs`), so it takes and returns plain data.
+Whatever goes wrong with one submission is returned as a reason for manual
+review, never raised: the rest of the class goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from analyser.errors import AnalyserError
+from analyser.grading.model import Outcome, Submission
+
+log = logging.getLogger(__name__)
+
+MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class JobSettings:
+    rubric: str | None  # rubric name or path, loaded once per worker
+    due: datetime | None
+    offline: bool
+    paper: str | None  # the article of the whole class (path or identifier), else each link
+    article_store: str | None = None  # folder where extracted articles are shared between workers
+
+
+# Per process: the rubric, and each article's Document and facts, so that a
+# class writing about a handful of articles extracts each one once per worker.
+_rubrics: dict = {}
+_articles: dict[str, tuple] = {}
+
+
+def grade_one(submission: Submission, settings: JobSettings) -> Outcome:
+    try:
+        return _grade(submission, settings)
+    except Exception as error:  # noqa: BLE001
+        # A bug met on one student's file must not cost the class its grades:
+        # the submission goes to manual review with a one-line reason (the
+        # traceback only at debug level), and is not remembered by the ledger
+        # (retry), so the next run, maybe with a fix, tries again.
+        log.debug("grading %s failed", submission.origin, exc_info=True)
+        return Outcome(submission.id, None, review=[f"internal error while grading: {type(error).__name__}: {error}"],
+                       retry=True)
+
+
+def _grade(submission: Submission, settings: JobSettings) -> Outcome:
+    if submission.path is None:
+        return Outcome(submission.id, None, review=list(submission.problems) or ["nothing to grade"])
+
+    from analyser.checking import check
+    from analyser.documents import load
+    from analyser.template_markers import strip_template_text
+
+    review = list(submission.problems)
+    try:
+        document = load(submission.path, max_bytes=MAX_DOCUMENT_BYTES)
+    except AnalyserError as error:
+        return Outcome(submission.id, None, review=review + [f"could not be read: {error}"])
+
+    paper, facts, problem, retry = _article(document.text + "\n" + (document.references or ""), settings)
+    if problem:
+        review.append(problem)
+    report = check(
+        document,
+        paper=paper,
+        facts=facts,
+        rubric=_rubric(settings.rubric),
+        submitted_at=submission.submitted_at,
+        due=settings.due,
+        # The article was already looked for: don't let the checker try the network again.
+        offline=settings.offline or paper is None,
+    )
+    return Outcome(submission.id, report.to_dict(), text=strip_template_text(document.text), review=review,
+                   notes=list(report.notes), retry=retry)
+
+
+def _rubric(name_or_path: str | None):
+    if name_or_path not in _rubrics:
+        from analyser.rubric import load_rubric
+
+        _rubrics[name_or_path] = load_rubric(name_or_path)
+    return _rubrics[name_or_path]
+
+
+def _article(text: str, settings: JobSettings):
+    """(Document, facts, problem, retry): the article the submission analyses, cache first."""
+    from analyser.sources import find_article_link
+
+    link = settings.paper or find_article_link(text)
+    if not link:
+        return None, None, "no link to the article: consistency not checked", False
+    if link not in _articles:
+        _articles[link] = _fetch_article(link, settings.offline, settings.article_store)
+    return _articles[link]
+
+
+def warm(settings: JobSettings) -> None:
+    """Read the class's article once before the workers start, so that they share it."""
+    if settings.paper:
+        _article("", settings)
+
+
+def _fetch_article(link: str, offline: bool, store: str | None):
+    from analyser.sources import resolve
+    from analyser.sources.errors import NetworkError
+
+    try:
+        if Path(link).is_file():
+            pdf_path = Path(link)  # the instructor gave the article as a file
+        else:
+            fetched = resolve(link, offline=offline)
+            pdf_path = fetched.pdf_path
+            if pdf_path is None:
+                why = getattr(fetched, "pdf_error", None) or "no PDF available"
+                return None, None, f"article {link}: {why}; consistency not checked", False
+        paper, facts = _extracted(Path(pdf_path), Path(store) if store else None)
+        return paper, facts, None, False
+    except NetworkError as error:
+        return None, None, f"article could not be had: {error}", True
+    except AnalyserError as error:
+        return None, None, f"article could not be had: {error}", False
+
+
+def _extracted(pdf_path: Path, store: Path | None):
+    """(Document, facts) of an article PDF, extracted once for all workers and runs.
+
+    Reading and extracting an article costs about a second; a class of 200
+    writing about three articles would otherwise pay it in every worker.
+    The first worker extracts under a lock and leaves a pickle in the output
+    folder's ledger; the others (and later runs) load it.
+    """
+    import hashlib
+    import pickle
+
+    from analyser.documents import load
+    from analyser.facts import extract
+    from analyser.grading import atomic
+    from analyser.grading.ledger import code_fingerprint
+
+    if store is None:
+        paper = load(pdf_path)
+        return paper, extract(paper)
+    key = hashlib.sha256(pdf_path.read_bytes() + code_fingerprint().encode()).hexdigest()[:32]
+    target = store / f"{key}.pickle"
+    with _locked(store / f"{key}.lock"):
+        if target.is_file():
+            try:
+                return pickle.loads(target.read_bytes())  # written by us, in the instructor's own folder
+            except Exception:  # noqa: BLE001 - a stale or damaged pickle is simply rebuilt
+                log.info("rebuilding %s", target)
+        paper = load(pdf_path)
+        facts = extract(paper)
+        atomic.write_bytes(target, pickle.dumps((paper, facts), protocol=pickle.HIGHEST_PROTOCOL))
+    return paper, facts
+
+
+class _locked:
+    """An exclusive lock on a file (POSIX flock); no lock where fcntl is missing."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(self.path, "a+b")
+        try:
+            import fcntl
+
+            fcntl.flock(self.handle, fcntl.LOCK_EX)
+        except ImportError:
+            pass  # Windows: two workers may both extract; the result is the same
+        return self
+
+    def __exit__(self, *exc):
+        self.handle.close()  # closing releases the lock

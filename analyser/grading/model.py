@@ -1,0 +1,107 @@
+"""The data a grading run passes between its steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass
+class Submission:
+    """One hand-in, as found in the inputs (a file, or an e-mail and its attachment)."""
+
+    id: str
+    """Stable across runs: where it came from (file path, or mailbox + Message-ID)."""
+    student_key: str
+    """Who handed it in: the sender's address, else the sub-folder or file name."""
+    path: Path | None
+    """The document to grade (an input file, or an attachment saved in the output dir)."""
+    origin: str
+    """Where it came from, for the instructor: "inbox.mbox, message 3", a path..."""
+    student_name: str | None = None
+    email: str | None = None
+    submitted_at: datetime | None = None
+    subject: str | None = None
+    content_hash: str = ""
+    problems: list[str] = field(default_factory=list)
+    """What went wrong while taking it in (unreadable message, attachment too big...)."""
+    other_files: list[str] = field(default_factory=list)
+    """Attachments saved but not graded (a second format of the same analysis...)."""
+
+
+@dataclass
+class Selection:
+    """The submissions of one student: the graded one and all the others, listed."""
+
+    student_key: str
+    graded: Submission
+    all: list[Submission]
+    late: bool
+    """The graded one came after the due date (no earlier version was on time)."""
+
+
+@dataclass
+class Outcome:
+    """What grading one submission gave; crosses process boundaries, so plain data."""
+
+    submission_id: str
+    report: dict | None
+    """`CheckReport.to_dict()`, the JSON contract of `analyser check`; None if unreadable."""
+    text: str = ""
+    """The student's own text (template guidance removed), for the similarity step."""
+    review: list[str] = field(default_factory=list)
+    """Why a person must look at it (unreadable, article not found...)."""
+    notes: list[str] = field(default_factory=list)
+    """The checker's notes (a check skipped, and why)."""
+    retry: bool = False
+    """The problem may go away by itself (network): do not remember this outcome."""
+    skipped: bool = False
+    """True when the ledger showed nothing changed since the last run."""
+
+
+@dataclass
+class SimilarPair:
+    a: str  # student slugs
+    b: str
+    score: float
+    passages: list[str]
+
+
+@dataclass
+class StudentResult:
+    """One row of the class overview and of the gradebook."""
+
+    slug: str
+    selection: Selection
+    outcome: Outcome
+    flags: list[str]
+    similar: list[SimilarPair] = field(default_factory=list)
+
+    @property
+    def submission(self) -> Submission:
+        return self.selection.graded
+
+    @property
+    def name(self) -> str | None:
+        report_name = (self.outcome.report or {}).get("student", {}).get("name")
+        return self.submission.student_name or report_name
+
+    @property
+    def total(self) -> float | None:
+        return (self.outcome.report or {}).get("total")
+
+
+@dataclass
+class ClassResult:
+    out_dir: Path
+    students: list[StudentResult]
+    rubric_id: str
+    scale: float
+    criteria: list[tuple[str, str]]  # (id, title) in rubric order
+    due: datetime | None
+    pairs: list[SimilarPair]
+    graded: int = 0  # submissions graded in this run
+    skipped: int = 0  # unchanged since the last run
+    problems: list[str] = field(default_factory=list)
+    """One line per submission that needs a person: the end-of-run summary."""

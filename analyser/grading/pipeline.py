@@ -1,0 +1,185 @@
+"""The grading run: intake -> selection -> ledger -> jobs -> similarity -> flags -> outputs.
+
+Each step is a module of `analyser.grading`; this file only chains them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from analyser.grading import atomic, gradebook, intake, ledger, render, selection, similarity
+from analyser.grading.errors import OutputDirError
+from analyser.grading.flags import flags_for
+from analyser.grading.job import JobSettings, grade_one, warm
+from analyser.grading.model import ClassResult, Outcome, SimilarPair, StudentResult
+from analyser.grading.names import unique_slugs
+
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+def grade_class(
+    inputs: list[Path],
+    out_dir: Path,
+    *,
+    rubric: str | None = None,
+    due: datetime | None = None,
+    jobs: int = 1,
+    offline: bool = False,
+    paper: str | None = None,
+    similarity_threshold: float = similarity.DEFAULT_THRESHOLD,
+    progress: Progress | None = None,
+) -> ClassResult:
+    """Grade every submission in `inputs` into `out_dir`; see the module docstring for the steps.
+
+    `paper` is the article of the whole class (a PDF path or an identifier);
+    without it each submission's own link is resolved, cache first.
+    """
+    from analyser.rubric import load_rubric
+
+    out_dir = _prepare_out(Path(out_dir), inputs)
+    loaded = load_rubric(rubric)
+    due = due or _rubric_due(loaded)
+    if paper and Path(paper).is_file():
+        paper = str(Path(paper).resolve())  # workers may not share our working directory
+
+    submissions = intake.collect([Path(p) for p in inputs], out_dir / "inbox", exclude=out_dir)
+    selections = selection.select(submissions, due)
+    slugs = unique_slugs([s.student_key for s in selections],
+                         {s.student_key: s.graded.student_name or s.graded.email for s in selections})
+
+    settings = JobSettings(rubric=rubric, due=due, offline=offline, paper=paper,
+                           article_store=str(out_dir / ledger.FOLDER / "articles"))
+    fingerprint = ledger.settings_fingerprint(_rubric_text(rubric, loaded), due, paper, offline)
+    book = ledger.Ledger(out_dir)
+    outcomes: dict[str, Outcome] = {}
+    todo = []
+    for chosen in selections:
+        key = ledger.grading_key(chosen.graded, fingerprint)
+        previous = book.lookup(chosen.graded, key)
+        if previous is not None:
+            outcomes[chosen.graded.id] = previous
+        else:
+            todo.append((chosen.graded, key))
+
+    done = len(outcomes)
+    if progress:
+        progress(done, len(selections))
+    if todo and jobs > 1:
+        warm(settings)
+    for outcome, key in _run(todo, settings, jobs):
+        book.record(outcome, key)
+        outcomes[outcome.submission_id] = outcome
+        done += 1
+        if progress:
+            progress(done, len(selections))
+
+    students = [StudentResult(slugs[s.student_key], s, outcomes[s.graded.id], flags=[]) for s in selections]
+    pairs = _similar_pairs(out_dir, {st.slug: st.outcome.text for st in students if st.outcome.text},
+                           similarity_threshold)
+    for student in students:
+        student.similar = [p for p in pairs if student.slug in (p.a, p.b)]
+        student.flags = flags_for(student.selection, student.outcome, student.similar)
+
+    result = ClassResult(
+        out_dir=out_dir,
+        students=students,
+        rubric_id=loaded.id,
+        scale=float(loaded.scale),
+        criteria=[(c.id, c.title) for c in loaded.criteria],
+        due=due,
+        pairs=pairs,
+        graded=len(todo),
+        skipped=len(selections) - len(todo),
+        problems=[f"{st.name or st.slug} ({st.submission.origin}): {'; '.join(st.outcome.review or ['not graded'])}"
+                  for st in students if "manual_review" in st.flags],
+    )
+    _write_outputs(result)
+    return result
+
+
+def _run(todo, settings: JobSettings, jobs: int):
+    """(outcome, key) for each submission, in completion order."""
+    if jobs <= 1 or len(todo) <= 1:
+        for submission, key in todo:
+            yield grade_one(submission, settings), key
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        futures = {pool.submit(grade_one, submission, settings): key for submission, key in todo}
+        for future in as_completed(futures):
+            yield future.result(), futures[future]
+    except BaseException:
+        # Ctrl-C: stop now rather than grade the rest; what is done is in the ledger.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _similar_pairs(out_dir: Path, texts: dict[str, str], threshold: float) -> list[SimilarPair]:
+    """The similarity step, reused when no text changed (it is the slow part of a re-run)."""
+    import json
+    from dataclasses import asdict
+
+    digest = hashlib.sha256(repr((threshold, sorted((slug, hashlib.sha256(text.encode()).hexdigest())
+                                                    for slug, text in texts.items()))).encode()).hexdigest()
+    saved = out_dir / ledger.FOLDER / "similarity.json"
+    try:
+        data = json.loads(saved.read_text(encoding="utf-8"))
+        if data["key"] == digest:
+            return [SimilarPair(**pair) for pair in data["pairs"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # absent or stale: compute
+    pairs = similarity.similar_pairs(texts, threshold)
+    atomic.write_json(saved, {"key": digest, "pairs": [asdict(p) for p in pairs]}, compact=True)
+    return pairs
+
+
+def _write_outputs(result: ClassResult) -> None:
+    names = {st.slug: st.name or st.slug for st in result.students}
+    for student in result.students:
+        render.write_student(student, result, names)
+    render.write_index(result)
+    gradebook.write_gradebook(result)
+    gradebook.write_similarity(result, names)
+    render.write_manifest(result)
+
+
+def _prepare_out(out_dir: Path, inputs) -> Path:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputDirError("exists and is not a folder", path=str(out_dir))
+    resolved = out_dir.resolve()
+    for item in inputs:
+        if Path(item).resolve() == resolved:
+            raise OutputDirError("is also an input: give another --out folder", path=str(out_dir))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return resolved
+
+
+def _rubric_due(rubric) -> datetime | None:
+    checks = getattr(rubric, "checks", None)
+    due = getattr(checks, "due", None) if checks is not None else None
+    if isinstance(due, str):
+        if not due.strip():
+            return None
+        from analyser.grading.dates import parse_due
+
+        return parse_due(due)
+    return due
+
+
+def _rubric_text(name_or_path: str | None, loaded) -> str:
+    """The rubric's file content (so that editing the file re-grades), else its full repr."""
+    from analyser.resources import rubrics_dir
+
+    candidates = [Path(p) for p in (getattr(loaded, "path", ""), name_or_path) if p]
+    candidates.append(rubrics_dir() / f"{loaded.id}.toml")
+    for candidate in candidates:
+        if candidate.is_file():
+            return hashlib.sha256(candidate.read_bytes()).hexdigest()
+    return repr(loaded)

@@ -1,0 +1,133 @@
+"""`analyser email`: review the messages (outbox/*.eml), then send them, each once.
+
+Without `send`, messages are written to `DIR/outbox/<slug>.eml` for review.
+With it, they go through SMTP; the ledger (`DIR/email-ledger.json`) is
+rewritten after each accepted message, so a second run sends nothing already
+sent (unless `resend` names the student), and a recipient the server refused
+is simply not recorded: the next run retries it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analyser.grading import atomic
+from analyser.mailing.compose import Recipient, compose, report_sha
+from analyser.mailing.errors import MailError, NotGradedError, UnknownStudentError
+from analyser.mailing.ledger import SentLedger
+from analyser.mailing.smtp import SmtpSettings, connect
+
+log = logging.getLogger(__name__)
+
+OUTBOX = "outbox"
+
+
+@dataclass
+class MailResult:
+    outbox: Path | None = None  # where the .eml files were written (review mode)
+    written: list[str] = field(default_factory=list)
+    sent: list[str] = field(default_factory=list)
+    already_sent: list[str] = field(default_factory=list)
+    changed_since_sent: list[str] = field(default_factory=list)  # re-graded after it was sent
+    held: list[str] = field(default_factory=list)  # flagged for manual review: not sent unless --resend
+    no_address: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (slug, why)
+
+
+def email_reports(
+    out_dir: Path,
+    sender: str,
+    *,
+    send: bool = False,
+    smtp: SmtpSettings | None = None,
+    password: str | None = None,
+    resend: tuple[str, ...] = (),
+    course: str = "AI and chemistry",
+) -> MailResult:
+    out_dir = Path(out_dir)
+    recipients, titles = _recipients(out_dir)
+    ledger = SentLedger(out_dir)
+    forced = _resolve_resend(resend, recipients)
+    result = MailResult()
+
+    due: list[Recipient] = []
+    for recipient in recipients:
+        sent = ledger.entry(recipient.email) if recipient.email else None
+        if not recipient.email:
+            result.no_address.append(recipient.slug)
+        elif recipient.slug in forced:
+            due.append(recipient)
+        elif sent is not None:
+            result.already_sent.append(recipient.slug)
+            if sent.get("report_sha256") != report_sha(recipient):
+                result.changed_since_sent.append(recipient.slug)
+        elif "manual_review" in recipient.flags:
+            # The instructor looks first; --resend NAME sends it once checked.
+            result.held.append(recipient.slug)
+        else:
+            due.append(recipient)
+
+    if not send:
+        result.outbox = out_dir / OUTBOX
+        for recipient in due:
+            message = compose(recipient, sender, course=course, criteria_titles=titles)
+            atomic.write_bytes(result.outbox / f"{recipient.slug}.eml", message.as_bytes())
+            result.written.append(recipient.slug)
+        return result
+
+    if not due:
+        return result
+    with connect(smtp or SmtpSettings(), password) as server:
+        for recipient in due:
+            try:
+                message = compose(recipient, sender, course=course, criteria_titles=titles)
+                server.send(message)
+            except MailError as error:
+                result.failed.append((recipient.slug, str(error)))
+                continue
+            except Exception as error:  # noqa: BLE001 - smtplib raises many types; one refusal must not stop the class
+                result.failed.append((recipient.slug, f"{type(error).__name__}: {error}"))
+                log.info("sending to %s failed: %s", recipient.email, error)
+                continue
+            ledger.record(recipient.slug, recipient.email, message["Message-ID"], report_sha(recipient))
+            result.sent.append(recipient.slug)
+    return result
+
+
+def _recipients(out_dir: Path) -> tuple[list[Recipient], dict[str, str]]:
+    from analyser.grading.render import MANIFEST
+
+    manifest = out_dir / MANIFEST
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise NotGradedError("no graded class here: run `analyser grade ... --out DIR` first", path=str(out_dir)) from None
+    except ValueError as error:
+        raise NotGradedError(f"damaged ({error}): run `analyser grade` again", path=str(manifest)) from None
+    recipients = []
+    titles: dict[str, str] = {}
+    for entry in data.get("students", []):
+        report_json = out_dir / entry["report_json"]
+        try:
+            report = json.loads(report_json.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise NotGradedError(f"unreadable report ({error}): run `analyser grade` again", path=str(report_json)) from None
+        recipients.append(Recipient(entry["slug"], entry.get("name"), entry.get("email"), report,
+                                    out_dir / entry["report_html"], flags=entry.get("flags", [])))
+    titles.update(data.get("criteria", {}))
+    return recipients, titles
+
+
+def _resolve_resend(names: tuple[str, ...], recipients: list[Recipient]) -> set[str]:
+    chosen = set()
+    for name in names:
+        wanted = name.casefold().strip()
+        matches = [r.slug for r in recipients
+                   if wanted in (r.slug, (r.name or "").casefold(), (r.email or "").casefold())]
+        if not matches:
+            raise UnknownStudentError(f"--resend {name!r}: no such student (give a name, e-mail or folder name from students.json)")
+        chosen.update(matches)
+    return chosen

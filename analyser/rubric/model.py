@@ -1,0 +1,81 @@
+"""The typed form of a rubric file: what the checker and the renderers read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LEVELS = (0, 1, 2, 3)
+LANGUAGES = ("en", "fr")
+BUILTIN_GROUPS = ("numbers",)  # computed by the scorer, not listed in the file
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Terms one criterion looks for, all languages merged (a French analysis
+    often uses English ML terms, so both lists are always searched)."""
+
+    heading: tuple[str, ...] = ()
+    mention: tuple[str, ...] = ()
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    title: str
+    weight: float
+    description: str
+    levels: dict[int, str]  # 0..3 -> descriptor
+    feedback: dict[int, str]  # 0..3 -> what would raise the score from that level
+    questions: dict[str, list[str]]  # language -> guiding questions
+    vocabulary: Vocabulary
+    # Each level is reached when one of its rules (a list of group names) is
+    # fully found; level 1 only needs a `mention` term.
+    explain: tuple[tuple[str, ...], ...] = ()
+    analyse: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Penalties:
+    late: float = 0.0
+    over_page_limit: float = 0.0
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    page_limit: int = 3
+    words_per_page: int = 500
+    due: str = ""  # ISO date-time or empty
+    penalties: Penalties = field(default_factory=Penalties)
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """How `is_analysis` tells an analysis from a summary."""
+
+    min_evaluative_share: float = 0.6  # evaluative / (evaluative + restating)
+    max_copied_share: float = 0.15  # copied / all sentences
+    evaluative: tuple[str, ...] = ()
+    restating: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rubric:
+    id: str
+    title: str
+    description: str
+    scale: float
+    criteria: list[Criterion]
+    checks: CheckSettings
+    analysis: AnalysisSettings
+    path: str = ""
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        for criterion in self.criteria:
+            if criterion.id == criterion_id:
+                return criterion
+        raise KeyError(criterion_id)
+
+    @property
+    def total_weight(self) -> float:
+        return sum(c.weight for c in self.criteria)

@@ -1,0 +1,104 @@
+"""Download a PDF and make sure it is one.
+
+Sites behind Cloudflare (bioRxiv, ChemRxiv) answer scripts with 403 or an HTML
+"Just a moment..." page, and arXiv answers an HTML "File unavailable" page
+while a PDF is being built: none of these may be saved as paper.pdf.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import requests
+
+from analyser.sources.errors import BROWSER_HINT, NotAPdfError, PdfUnavailableError, SourceError
+from analyser.sources.http import host_of
+
+CHUNK = 64 * 1024
+_HEAD = 1024  # the PDF header may sit anywhere in the first 1024 bytes
+_TAIL = 2048  # ...and %%EOF near the end (some writers append a few bytes after it)
+
+
+def looks_like_pdf_start(head: bytes) -> bool:
+    return b"%PDF-" in head[:_HEAD]
+
+
+def looks_like_pdf_end(tail: bytes) -> bool:
+    return b"%%EOF" in tail[-_TAIL:]
+
+
+def check_pdf_file(path: Path) -> None:
+    """Raise NotAPdfError (naming the file) unless it starts and ends like a PDF."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD)
+            handle.seek(max(0, size - _TAIL))
+            tail = handle.read()
+    except OSError as error:
+        raise NotAPdfError(f"cannot read it ({error.strerror})", path=str(path)) from None
+    if not looks_like_pdf_start(head):
+        raise NotAPdfError("not a PDF (no %PDF header)", path=str(path))
+    if not looks_like_pdf_end(tail):
+        raise NotAPdfError("truncated PDF (no %%EOF end marker); download it again", path=str(path))
+
+
+def download_pdf(session: requests.Session, url: str, dest: Path, *, max_bytes: int, ident: str,
+                 landing_url: str | None = None) -> Path:
+    """Stream `url` into `dest` (atomically) after checking it is a complete PDF."""
+    hint = BROWSER_HINT.format(url=landing_url or url, ident=ident)
+    response = session.get(url, stream=True, headers={"Accept": "application/pdf"})
+    with response:
+        content_type = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if response.status_code in (401, 403, 451):
+            raise PdfUnavailableError(
+                f"{host_of(url)} refused the download (HTTP {response.status_code}); {hint}",
+                url=url, status=response.status_code)
+        if response.status_code == 404:
+            raise PdfUnavailableError(f"no PDF at {url} (HTTP 404); {hint}", url=url, status=404)
+        if response.status_code != 200:
+            raise SourceError(f"{host_of(url)} answered HTTP {response.status_code} for {url}",
+                              url=url, status=response.status_code)
+        declared = int(response.headers.get("Content-Length") or 0)
+        if declared > max_bytes:
+            raise NotAPdfError(f"{url} is {declared / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB "
+                               "limit (ANALYSER_MAX_PDF_MB)", url=url)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=".download-", suffix=".part")
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                size, head, tail = _stream(response, out, url=url, max_bytes=max_bytes)
+            if "html" in content_type or not looks_like_pdf_start(head):
+                challenge = b"Just a moment" in head or b"challenge-platform" in head
+                what = "a bot-check page" if challenge else f"a {content_type or 'non-PDF'} page"
+                raise NotAPdfError(f"{host_of(url)} sent {what} instead of the PDF; {hint}", url=url)
+            if not looks_like_pdf_end(tail) or (declared and size < declared):
+                raise NotAPdfError(f"the PDF from {url} is truncated ({size} bytes); try again with --refresh",
+                                   url=url)
+            os.replace(tmp, dest)
+        finally:
+            tmp.unlink(missing_ok=True)
+    return dest
+
+
+def _stream(response: requests.Response, out, *, url: str, max_bytes: int) -> tuple[int, bytes, bytes]:
+    size, head, tail = 0, b"", b""
+    try:
+        for chunk in response.iter_content(CHUNK):
+            size += len(chunk)
+            if size > max_bytes:
+                raise NotAPdfError(f"{url} is over the {max_bytes / 2**20:.0f} MB limit (ANALYSER_MAX_PDF_MB)",
+                                   url=url)
+            if len(head) < _HEAD:
+                head += chunk[: _HEAD - len(head)]
+            tail = (tail + chunk)[-_TAIL:]
+            out.write(chunk)
+    except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError,
+            requests.exceptions.ContentDecodingError):
+        # The server closed the connection before Content-Length was reached.
+        raise NotAPdfError(f"the download of {url} was cut short ({size} bytes); try again with --refresh",
+                           url=url) from None
+    return size, head, tail

@@ -1,0 +1,135 @@
+"""From what a user typed to a Paper and its PDF: cache first, then the right source."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime, timezone
+from pathlib import Path
+
+from analyser.sources import arxiv_source, biorxiv, cache as cache_module, chemrxiv, crossref
+from analyser.sources.cache import Cache
+from analyser.sources.config import SourceConfig
+from analyser.sources.download import check_pdf_file, download_pdf
+from analyser.sources.errors import BROWSER_HINT, OfflineMissError, PdfUnavailableError, SourceError
+from analyser.sources.http import session_for
+from analyser.sources.identifiers import parse_identifier
+from analyser.sources.model import Fetched, Identifier, Paper, Saved
+
+logger = logging.getLogger(__name__)
+
+SEARCH_SOURCES = ("arxiv", "chemrxiv", "biorxiv")
+
+
+def _lookup(ident: Identifier, config: SourceConfig) -> Paper:
+    if ident.kind == "arxiv":
+        return arxiv_source.lookup(ident, config)
+    if ident.kind == "chemrxiv":
+        return chemrxiv.lookup(ident.value, config)
+    if ident.kind == "biorxiv":
+        return biorxiv.lookup(ident, config)
+    return crossref.lookup(ident.value, config)
+
+
+def _local(ident: Identifier) -> Fetched:
+    path = Path(ident.value)
+    check_pdf_file(path)
+    paper = Paper(identifier=f"local:{path.name}", title=path.stem, source="local",
+                  landing_url=path.as_uri())
+    return Fetched(paper, path)
+
+
+def _download(paper: Paper, key: str, cache: Cache, config: SourceConfig) -> Path:
+    hint = BROWSER_HINT.format(url=paper.landing_url or paper.pdf_url, ident=key)
+    if paper.withdrawn:
+        raise PdfUnavailableError(f"{paper.identifier} was withdrawn: there is no PDF of this version "
+                                  "(an earlier version may have one)")
+    if not paper.pdf_url:
+        raise PdfUnavailableError(f"no open PDF link for {paper.identifier}; {hint}")
+    return download_pdf(session_for(config), paper.pdf_url, cache.pdf_path(key),
+                        max_bytes=config.max_pdf_bytes, ident=key, landing_url=paper.landing_url)
+
+
+def resolve(text: str, *, offline: bool = False, refresh: bool = False, download: bool = True) -> Fetched:
+    """The article behind `text` (id, DOI, URL, local PDF) and its PDF when it can be had.
+
+    Failures to get the PDF once the metadata is known (withdrawn, blocked by the site,
+    an HTML page instead of a PDF...) do not raise: they are in `Fetched.pdf_error`.
+    """
+    ident = parse_identifier(text)
+    if ident.kind == "local":
+        return _local(ident)
+    key = ident.canonical
+    cache = Cache()
+    cached = None if refresh else cache.load(key)
+    if offline:
+        if cached is None:
+            raise OfflineMissError(f"{key} is not in the cache ({cache.root}); run `analyser fetch {key}` "
+                                   "once while online")
+        if download and cached.pdf_path is None:
+            cached.pdf_error = OfflineMissError(f"the PDF of {key} is not in the cache; fetch it online "
+                                                f"or attach one with `analyser fetch {key} --pdf FILE`")
+        return cached
+    if cached is not None and (cached.pdf_path is not None or not download):
+        return cached
+    config = SourceConfig.from_env()
+    paper = cached.paper if cached is not None else _lookup(ident, config)
+    cache.store(key, paper)
+    fetched = Fetched(paper, from_cache=cached is not None)
+    if download:
+        try:
+            fetched.pdf_path = _download(paper, key, cache, config)
+        except SourceError as error:
+            # The metadata is good on its own; the caller decides whether a missing PDF is fatal.
+            logger.info("no PDF for %s: %s", key, error)
+            fetched.pdf_error = error
+    return fetched
+
+
+def attach_pdf(text: str, pdf: Path, *, offline: bool = False, refresh: bool = False) -> Fetched:
+    """Resolve the metadata of `text` and attach a PDF the user saved by hand (--pdf)."""
+    pdf = Path(pdf)
+    check_pdf_file(pdf)
+    ident = parse_identifier(text)
+    if ident.kind == "local":
+        raise SourceError("--pdf needs an article identifier, not a file", path=str(pdf))
+    fetched = resolve(text, offline=offline, refresh=refresh, download=False)
+    fetched.pdf_path = Cache().attach(ident.canonical, pdf)
+    fetched.pdf_error = None
+    return fetched
+
+
+def fetch_into(text: str, out: Path, *, pdf: Path | None = None, offline: bool = False,
+               refresh: bool = False) -> Saved:
+    """`analyser fetch`: resolve, then write OUT/<slug>/metadata.json and paper.pdf."""
+    if pdf is not None:
+        fetched = attach_pdf(text, pdf, offline=offline, refresh=refresh)
+    else:
+        fetched = resolve(text, offline=offline, refresh=refresh)
+    folder = Path(out) / cache_module.slug(fetched.paper.identifier)
+    record = {
+        **fetched.paper.to_dict(),
+        "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "pdf": cache_module.PDF if fetched.pdf_path else None,
+        "pdf_problem": str(fetched.pdf_error) if fetched.pdf_error else None,
+    }
+    metadata_path = folder / cache_module.METADATA
+    cache_module.write_atomic(metadata_path, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
+    pdf_path = None
+    if fetched.pdf_path is not None:
+        pdf_path = folder / cache_module.PDF
+        if fetched.pdf_path.resolve() != pdf_path.resolve():
+            cache_module.copy_atomic(fetched.pdf_path, pdf_path)
+    return Saved(fetched, folder, metadata_path, pdf_path)
+
+
+def search(query: str, *, source: str = "arxiv", max_results: int = 10) -> list[Paper]:
+    """Candidate articles for a free-text query on one source, best first."""
+    if source not in SEARCH_SOURCES:
+        raise SourceError(f"unknown source {source!r}; choose one of {', '.join(SEARCH_SOURCES)}")
+    query = " ".join(query.split())
+    if not query:
+        raise SourceError("empty search query")
+    config = SourceConfig.from_env()
+    module = {"arxiv": arxiv_source, "chemrxiv": chemrxiv, "biorxiv": biorxiv}[source]
+    return module.search(query, config, max_results=max_results)

@@ -1,0 +1,91 @@
+"""Shared helpers of the tests/test_sources*.py files: recorded-format responses served
+by a real local HTTP server (pytest-httpserver), the environment pointed at it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import pytest
+from pytest_httpserver.httpserver import QueryMatcher
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+
+
+def minimal_pdf(text: str = "hello") -> bytes:
+    """A small but well-formed one-page PDF (header, objects, xref, %%EOF)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def fixture_text(name: str, server_url: str) -> str:
+    """A recorded response with its absolute links pointed at the local server."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return text.replace("https://arxiv.org/", server_url + "/arxiv/").replace("{SERVER}", server_url)
+
+
+def fixture_json(name: str, server_url: str) -> dict:
+    return json.loads(fixture_text(name, server_url))
+
+
+@pytest.fixture
+def server_url(httpserver) -> str:
+    return httpserver.url_for("").rstrip("/")
+
+
+@pytest.fixture
+def sources_env(httpserver, monkeypatch, server_url):
+    """Every source pointed at the local server; no waiting between tries."""
+    monkeypatch.setenv("ANALYSER_ARXIV_URL", f"{server_url}/api/query")
+    monkeypatch.setenv("ANALYSER_CHEMRXIV_URL", f"{server_url}/chemrxiv")
+    monkeypatch.setenv("ANALYSER_BIORXIV_URL", f"{server_url}/biorxiv-api")
+    monkeypatch.setenv("ANALYSER_BIORXIV_SITE_URL", server_url + "/{server}-site")
+    monkeypatch.setenv("ANALYSER_CROSSREF_URL", f"{server_url}/crossref")
+    monkeypatch.setenv("ANALYSER_CONTACT_EMAIL", "teacher@example.org")
+    monkeypatch.setenv("ANALYSER_HTTP_BACKOFF", "0")
+    monkeypatch.setenv("ANALYSER_HTTP_RETRIES", "2")
+    monkeypatch.setenv("ANALYSER_HTTP_TIMEOUT", "5")
+    monkeypatch.setenv("ANALYSER_ARXIV_DELAY", "0")
+    return httpserver
+
+
+class SubsetQuery(QueryMatcher):
+    """Match requests whose query string holds these parameters (others may be there too)."""
+
+    def __init__(self, **expected: str):
+        self.expected = expected
+
+    def get_comparing_values(self, request_query_string: bytes):
+        query = dict(parse_qsl(request_query_string.decode("utf-8"), keep_blank_values=True))
+        return {key: query.get(key) for key in self.expected}, self.expected
+
+
+def serve_atom(httpserver, server_url: str, name: str, *, status: int = 200, **query) -> None:
+    matcher = SubsetQuery(**query) if query else None
+    httpserver.expect_request("/api/query", query_string=matcher).respond_with_data(
+        fixture_text(name, server_url).encode("utf-8"), status=status,
+        content_type="application/atom+xml; charset=utf-8")
+
+
+def serve_pdf(httpserver, path: str, data: bytes | None = None) -> bytes:
+    data = minimal_pdf() if data is None else data
+    httpserver.expect_request(path).respond_with_data(data, content_type="application/pdf")
+    return data

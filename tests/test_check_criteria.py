@@ -1,0 +1,185 @@
+"""Each criterion at each level on crafted passages, in English and French."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyser.checking import check
+
+HEAD = "Name: Ada Lovelace\n\nArticle: https://doi.org/10.1000/xyz123\n\n"
+
+# Per criterion: a heading and the passages that make levels 1, 2, 3 (cumulative).
+PASSAGES = {
+    "context": ("Context", [
+        "The article is about drug discovery and molecular properties.",
+        "The question is which molecules cross the blood-brain barrier. Measuring this costs weeks per molecule, "
+        "so a machine learning model that predicts it is much cheaper than running the assays.",
+        "Before this work, fingerprints with random forests were the standard approach (Smith et al., 2019). "
+        "The paper claims that a new graph representation improves the accuracy.",
+    ]),
+    "framing": ("The ML problem and the data", [
+        "This is a supervised learning problem.",
+        "It is a supervised regression: the input is a molecular graph and the target is the measured solubility of each molecule.",
+        "The data set has 1,128 molecules from the public ESOL database, split 80/10/10, and the labels are noisy experimental measurements.",
+    ]),
+    "model": ("Model", [
+        "The model is a graph neural network.",
+        "It passes messages between atoms over several layers and sums the atom states into one vector; "
+        "each atom is represented by a feature vector of its element and charge.",
+        "It has 3 layers and a hidden size of 300, which suits small molecules because three hops cover most functional groups.",
+    ]),
+    "optimisation": ("Training", [
+        "The model is trained on the training set.",
+        "The network is trained by minimising the mean squared error with the Adam optimiser.",
+        "The learning rate was chosen by grid search on the validation set among 0.001 and 0.0001, and training stopped after 50 epochs.",
+    ]),
+    "overfitting": ("Overfitting", [
+        "The model might overfit.",
+        "The paper uses cross-validation and compares the training error with the validation error.",
+        "But the random split puts near-duplicate molecules in both the training and the test folds, so the test error is optimistic because of leakage.",
+    ]),
+    "alternatives": ("Alternatives", [
+        "A random forest could also have been used.",
+        "It would help because it needs less data and is cheaper to train.",
+        "Other data, such as a larger solubility dataset, would help, but its labels are noisier. "
+        "The problem could also be formulated as a classification of soluble versus insoluble molecules, which loses information.",
+    ]),
+}
+
+
+def _write(tmp_path, sections: dict[str, str], name: str = "analysis.md") -> object:
+    body = "".join(f"## {heading}\n\n{text}\n\n" for heading, text in sections.items())
+    path = tmp_path / name
+    path.write_text(HEAD + body, encoding="utf-8")
+    return path
+
+
+def _document(tmp_path, criterion_id: str, level: int):
+    """Every other criterion at level 2, this one at `level` (0: absent)."""
+    sections = {}
+    for other, (heading, passages) in PASSAGES.items():
+        wanted = level if other == criterion_id else 2
+        if wanted:
+            sections[heading] = " ".join(passages[:wanted])
+    return _write(tmp_path, sections)
+
+
+@pytest.mark.parametrize("criterion_id", list(PASSAGES))
+@pytest.mark.parametrize("level", [0, 1, 2, 3])
+def test_each_criterion_at_each_level(tmp_path, criterion_id, level):
+    report = check(_document(tmp_path, criterion_id, level), offline=True)
+    score = next(c for c in report.criteria if c.id == criterion_id)
+    assert score.score == level, (criterion_id, level, score)
+    if level:
+        assert score.evidence, "a score above 0 rests on quoted sentences"
+        assert all(item.quote in PASSAGES[criterion_id][1][0] or item.quote for item in score.evidence)
+    else:
+        assert score.evidence == []
+
+
+def test_feedback_says_what_raises_the_score(tmp_path):
+    from analyser.rubric import load_rubric
+
+    rubric = load_rubric()
+    report = check(_document(tmp_path, "model", 1), offline=True)
+    model = next(c for c in report.criteria if c.id == "model")
+    assert model.feedback == rubric.criterion("model").feedback[1]
+    assert "structure" in model.feedback
+
+
+def test_a_passing_word_inside_another_topic_does_not_count(tmp_path):
+    # "overfit" appears only inside the training section: overfitting stays 0.
+    sections = {
+        "Training": PASSAGES["optimisation"][1][1] + " Training longer would make it overfit, I think.",
+        "Model": " ".join(PASSAGES["model"][1][:2]),
+    }
+    report = check(_write(tmp_path, sections), offline=True)
+    assert report.score("overfitting") == 0
+    assert report.score("optimisation") == 2
+
+
+def test_total_follows_the_spec_formula(tmp_path):
+    report = check(_document(tmp_path, "context", 3), offline=True)
+    scores = [c.score for c in report.criteria]
+    assert report.total == round(20 * sum(scores) / 3 / 6, 2)
+    assert report.scale == 20
+
+
+def test_free_form_analysis_without_headings(tmp_path):
+    text = (
+        HEAD
+        + "This article is about predicting the solubility of molecules. The question is which molecules dissolve, "
+        "and measuring each one costs days, so a machine learning model is much cheaper.\n\n"
+        "It is a supervised regression problem: the input is the molecular graph and the target is the measured solubility.\n\n"
+        "The model is a graph neural network that passes messages between atoms over three layers; "
+        "each atom is represented by a feature vector of its element.\n\n"
+        "I think a random forest on fingerprints could also have been used, because it is cheaper to train.\n"
+    )
+    path = tmp_path / "free.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check(path, offline=True)
+    assert report.score("context") == 2
+    assert report.score("framing") == 2
+    assert report.score("model") == 2
+    assert report.score("alternatives") == 2
+    assert report.score("overfitting") == 0
+
+
+def test_french_analysis_is_scored(tmp_path):
+    text = (
+        "Nom : Camille Durand\n\nArticle : https://doi.org/10.1000/abc\n\n"
+        "## Contexte\n\nLa question est de savoir quelles molécules sont solubles. Mesurer chaque molécule est coûteux, "
+        "donc un modèle d'apprentissage automatique qui prédit la solubilité fait gagner beaucoup de temps.\n\n"
+        "## Le problème d'apprentissage\n\nC'est une régression supervisée : l'entrée est le graphe de la molécule "
+        "et la cible est la solubilité mesurée. Les 1 128 molécules viennent de la base de données publique ESOL, "
+        "avec un découpage 80/10/10.\n\n"
+        "## Le modèle\n\nLe modèle est un réseau de neurones sur graphe : trois couches échangent des messages entre atomes, "
+        "puis une somme donne un vecteur ; chaque atome est représenté par un vecteur de descripteurs.\n\n"
+        "## Entraînement\n\nLe réseau est entraîné en minimisant l'erreur quadratique moyenne avec l'optimiseur Adam.\n\n"
+        "## Surapprentissage\n\nLe modèle pourrait surapprendre.\n\n"
+        "## Pistes d'amélioration\n\nUne forêt aléatoire aurait pu être utilisée, car elle demande moins de données.\n"
+    )
+    path = tmp_path / "analyse.md"
+    path.write_text(text, encoding="utf-8")
+    report = check(path, offline=True)
+    assert report.student_name == "Camille Durand"
+    assert {c.id: c.score for c in report.criteria} == {
+        "context": 2, "framing": 3, "model": 2, "optimisation": 2, "overfitting": 1, "alternatives": 2,
+    }
+
+
+def test_template_guidance_is_not_student_text(tmp_path):
+    # An untouched template: guidance lines and placeholders only.
+    template = (
+        "Name: [Your name]\n\n"
+        "## Model\n\n"
+        "Guiding questions: Which model family is used, and what is its structure? How are the inputs represented? ¶\n\n"
+        "From the article (p. 3): \"The network applies three message passing layers over the molecular graph.\" ¶\n\n"
+        "[Write your analysis here]\n"
+    )
+    path = tmp_path / "template.md"
+    path.write_text(template, encoding="utf-8")
+    report = check(path, offline=True)
+    assert report.score("model") <= 1  # at most the heading: nothing the student wrote explains it
+    assert report.student_name is None
+    assert all(c.score == 0 for c in report.criteria if c.id != "model")
+
+
+def test_an_instructor_rubric_changes_the_scoring_without_code(tmp_path):
+    rubric = tmp_path / "poster.toml"
+    levels = "\n".join(f'{i} = "level {i}"' for i in range(4))
+    rubric.write_text(
+        'id = "poster"\ntitle = "Poster"\nscale = 10\n\n'
+        '[[criteria]]\nid = "data"\ntitle = "Data"\nweight = 2\n'
+        'explain = [["size"]]\nanalyse = [["size", "numbers"]]\n'
+        f"[criteria.levels]\n{levels}\n[criteria.feedback]\n{levels}\n"
+        '[criteria.vocabulary.en]\nmention = ["dataset"]\n'
+        '[criteria.vocabulary.en.groups]\nsize = ["molecules"]\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "poster.md"
+    path.write_text("Name: Ada Lovelace\n\nThe dataset has 1,128 molecules, of which 113 form the test set.\n", encoding="utf-8")
+    report = check(path, rubric=rubric, offline=True)
+    assert [c.id for c in report.criteria] == ["data"]
+    assert report.score("data") == 3
+    assert report.total == 10.0 and report.rubric == "poster"

@@ -1,0 +1,190 @@
+"""The formal checks, each passing and failing; summaries and copied text flagged."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from analyser.checking import check
+from analyser.checking.formal import deadline, find_student_name
+
+ANALYSIS = (
+    "## Context\n\nThe question is which molecules are soluble. Measuring each one costs days, so a machine "
+    "learning model that predicts solubility is much cheaper, but I think its errors matter.\n\n"
+    "## Model\n\nThe model is a graph neural network; I am not sure the authors justify its depth, "
+    "because three layers only see three bonds. However, the choice could be fine for small molecules.\n"
+)
+
+
+def _write(tmp_path, text, name="a.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_all_checks_pass_on_a_complete_analysis(tmp_path):
+    path = _write(tmp_path, "Name: Ada Lovelace\n\nArticle: https://arxiv.org/abs/2301.01234\n\n" + ANALYSIS)
+    report = check(path, offline=True, due=datetime(2030, 1, 1), submitted_at=datetime(2029, 12, 31))
+    results = {c.id: c.passed for c in report.checks}
+    assert results == {"page_limit": True, "student_name": True, "article_link": True, "deadline": True, "is_analysis": True}
+    assert report.student_name == "Ada Lovelace"
+    assert "2301.01234" in report.article_link
+
+
+def test_missing_name_and_link_fail(tmp_path):
+    report = check(_write(tmp_path, "# Analysis of an article\n\n" + ANALYSIS), offline=True)
+    assert report.check("student_name").passed is False
+    assert report.check("article_link").passed is False
+    assert report.student_name is None and report.article_link is None
+    assert any("consistency not checked" in note for note in report.notes)
+
+
+@pytest.mark.parametrize("head, name", [
+    ("Name: Jules Faure", "Jules Faure"),
+    ("**Inès Moreau** — M2 AI and chemistry", "Inès Moreau"),
+    ("Maëlle Robin\n\nM2 AI and chemistry", "Maëlle Robin"),
+    ("Auteur : Sarah Haddad", "Sarah Haddad"),
+    ("Analysis of the article by Marco Eckhoff and Jörg Behler", None),
+    ('Analysis of "Constrained composite Bayesian optimization" (Digital Discovery, 2025)', None),
+])
+def test_student_name_from_the_title_block(head, name):
+    assert find_student_name(head + "\n\nSome text follows here.", []) == name
+
+
+def test_name_of_an_article_author_is_not_the_students():
+    assert find_student_name("Marco Eckhoff\n\nText.", [], paper_text="by Marco Eckhoff and J. Behler") is None
+
+
+def test_page_limit_estimated_from_words(tmp_path):
+    long_text = "Name: Ada Lovelace\n\n" + ("This sentence explains the model because it matters. " * 220)
+    report = check(_write(tmp_path, long_text), offline=True)
+    page_limit = report.check("page_limit")
+    assert report.pages_estimated is True and report.pages == 4
+    assert page_limit.passed is False and "estimated" in page_limit.detail
+    short = check(_write(tmp_path, "Name: Ada Lovelace\n\n" + ANALYSIS, "b.md"), offline=True)
+    assert short.check("page_limit").passed is True and short.pages == 1
+
+
+def test_page_limit_uses_real_pdf_pages(eval_dev_dir):
+    report = check(eval_dev_dir / "analyses" / "d09.pdf", offline=True)
+    assert report.pages_estimated is False
+    assert report.pages == 5
+    assert report.check("page_limit").passed is False
+
+
+def test_deadline_passes_fails_and_skips():
+    due = datetime(2026, 12, 15, 23, 59, tzinfo=timezone.utc)
+    assert deadline(due - timedelta(minutes=1), due).passed is True
+    late = deadline(due + timedelta(hours=5), due)
+    assert late.passed is False and "5.0 h after" in late.detail
+    assert deadline(None, due).passed is None
+    assert deadline(due, None).passed is None
+
+
+def test_deadline_from_the_rubric_and_penalty(tmp_path):
+    from analyser.rubric.loader import find_rubric
+
+    source = find_rubric(None).read_text(encoding="utf-8")
+    rubric = tmp_path / "strict.toml"
+    rubric.write_text(source.replace('due = ""', 'due = "2026-12-15T23:59:00+00:00"').replace("late = 0.0", "late = 2.0"), encoding="utf-8")
+    path = _write(tmp_path, "Name: Ada Lovelace\n\n" + ANALYSIS)
+    on_time = check(path, rubric=rubric, offline=True, submitted_at=datetime(2026, 12, 15, 12, 0, tzinfo=timezone.utc))
+    late = check(path, rubric=rubric, offline=True, submitted_at=datetime(2026, 12, 16, 12, 0, tzinfo=timezone.utc))
+    assert on_time.check("deadline").passed is True
+    assert late.check("deadline").passed is False
+    assert late.total == max(0.0, round(on_time.total - 2.0, 2))
+    assert any("deadline failed" in note for note in late.notes)
+
+
+SUMMARY = (
+    "Name: Tom Girard\n\nArticle: doi:10.1000/xyz\n\n"
+    "The authors study the solubility of molecules. They collected 1,128 molecules from a database. "
+    "They trained a graph neural network on them. The paper shows that the network reaches an error of 0.58. "
+    "The authors then report results on two other datasets. They found that the model is accurate on both. "
+    "The article also presents a visualisation of the learned features. They observed clusters of similar molecules. "
+    "In the conclusion the authors describe future work on larger datasets.\n"
+)
+
+
+def test_summary_only_text_is_flagged(tmp_path):
+    report = check(_write(tmp_path, SUMMARY), offline=True)
+    result = report.check("is_analysis")
+    assert result.passed is False
+    assert "summary" in result.detail
+
+
+PAPER = (
+    "# Solubility with graph networks\n\n"
+    "We propose a message passing neural network that predicts aqueous solubility from the molecular graph of each compound. "
+    "Each atom is described by a vector of twelve features including its element, its formal charge and its hybridisation state. "
+    "The network applies three rounds of message passing followed by a sum readout and a linear output layer. "
+    "We train the model with the mean squared error loss and the Adam optimiser for 200 epochs on 1128 molecules. "
+    "A Gaussian process baseline with a Tanimoto kernel reaches a test error of 0.71 on the same split.\n"
+)
+
+
+def test_text_copied_from_the_article_is_flagged_and_not_counted(tmp_path):
+    paper = _write(tmp_path, PAPER, "paper.md")
+    copied = (
+        "Name: Ada Lovelace\n\n## Model\n\n"
+        "Each atom is described by a vector of twelve features including its element, its formal charge and its hybridisation state. "
+        "The network applies three rounds of message passing followed by a sum readout and a linear output layer.\n"
+    )
+    own = (
+        "Name: Ada Lovelace\n\n## Model\n\n"
+        "Every atom becomes a vector of features such as its element and charge. "
+        "Three message passing layers mix neighbouring atoms, and a sum gives one vector per molecule.\n"
+    )
+    copied_report = check(_write(tmp_path, copied, "copied.md"), paper=paper, offline=True)
+    own_report = check(_write(tmp_path, own, "own.md"), paper=paper, offline=True)
+    assert copied_report.score("model") == 1  # mentioned, but copied text is no explanation
+    assert own_report.score("model") == 2
+    assert copied_report.check("is_analysis").passed is False
+    assert "copied" in copied_report.check("is_analysis").detail
+    assert any("verbatim" in note for note in copied_report.notes)
+
+
+def test_claims_the_article_does_not_support_are_listed_and_hold_the_score(tmp_path):
+    paper = _write(tmp_path, PAPER, "paper.md")
+    invented = (
+        "Name: Ada Lovelace\n\n## Training\n\n"
+        "The model is a multilayer perceptron trained by minimising the cross-entropy loss with stochastic gradient descent. "
+        "Training runs for 350 epochs with a batch size of 32 and dropout.\n\n"
+        "## Alternatives\n\nA random forest could also be used, because it is cheaper.\n"
+    )
+    report = check(_write(tmp_path, invented, "invented.md"), paper=paper, offline=True)
+    unsupported = {c.claim.split(":")[0] for c in report.consistency if not c.supported}
+    assert {"multilayer perceptron", "cross-entropy", "stochastic gradient descent", "350 epochs", "dropout"} <= unsupported
+    # the proposed alternative is no claim about the paper
+    assert not any(c.claim.startswith("random forest") for c in report.consistency)
+    assert report.score("optimisation") == 1  # loss + optimiser named, but wrong: held at "mentioned"
+    assert "not in the article" in next(c.feedback for c in report.criteria if c.id == "optimisation")
+
+    faithful = (
+        "Name: Ada Lovelace\n\n## Training\n\n"
+        "The network is trained by minimising the mean squared error with the Adam optimiser for 200 epochs on 1128 molecules.\n"
+    )
+    good = check(_write(tmp_path, faithful, "faithful.md"), paper=paper, offline=True)
+    assert all(c.supported for c in good.consistency) and good.consistency
+    assert good.score("optimisation") == 2
+
+
+def test_missing_article_file_goes_on_without_consistency(tmp_path):
+    path = _write(tmp_path, "Name: Ada Lovelace\n\n" + ANALYSIS)
+    report = check(path, paper="arXiv:2301.01234", offline=True)
+    assert report.consistency == []
+    assert any("consistency not checked" in note for note in report.notes)
+    assert report.criteria and report.total >= 0
+
+
+def test_check_accepts_documents_as_the_batch_grader_passes_them(tmp_path):
+    from analyser.documents import load
+
+    paper = load(_write(tmp_path, PAPER, "paper.md"))
+    draft = load(_write(tmp_path, "Name: Ada Lovelace\n\nArticle: doi:10.1000/xyz123\n\n" + ANALYSIS))
+    report = check(draft, paper=paper, offline=True)
+    assert report.submission == str(draft.path)
+    assert report.article_identifier == "doi:10.1000/xyz123"
+    assert report.student_name == "Ada Lovelace"
+    assert not any("consistency not checked" in note for note in report.notes)
