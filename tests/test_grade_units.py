@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from analyser.grading import atomic, charts
+from analyser import atomic
+from analyser.grading import charts
 from analyser.grading.flags import FLAGS, flags_for
 from analyser.grading.gradebook import _csv
 from analyser.grading.model import Outcome, Selection, SimilarPair, Submission

@@ -18,7 +18,7 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
 
-from analyser.grading import atomic
+from analyser import atomic
 from analyser.grading.dates import parse_due
 
 DATA = Path(__file__).resolve().parent.parent / "demo_data"

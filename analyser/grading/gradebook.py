@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 
-from analyser.grading import atomic
+from analyser import atomic
 from analyser.grading.model import ClassResult
 
 CANVAS_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]

@@ -139,7 +139,7 @@ def _extracted(pdf_path: Path, store: Path | None):
 
     from analyser.documents import load
     from analyser.facts import extract
-    from analyser.grading import atomic
+    from analyser import atomic
     from analyser.grading.ledger import code_fingerprint
 
     if store is None:

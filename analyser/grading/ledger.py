@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analyser import __version__
-from analyser.grading import atomic
+from analyser import atomic
 from analyser.grading.model import Outcome, Submission
 
 FOLDER = ".grading"

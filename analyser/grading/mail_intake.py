@@ -17,7 +17,7 @@ from email.message import EmailMessage
 from html.parser import HTMLParser
 from pathlib import Path
 
-from analyser.grading import atomic
+from analyser import atomic
 from analyser.grading.model import Submission
 from analyser.grading.names import safe_filename
 

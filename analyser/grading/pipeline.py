@@ -10,7 +10,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from analyser.grading import atomic, gradebook, intake, ledger, render, selection, similarity
+from analyser import atomic
+from analyser.grading import gradebook, intake, ledger, render, selection, similarity
 from analyser.grading.errors import OutputDirError
 from analyser.grading.flags import flags_for
 from analyser.grading.job import JobSettings, grade_one, warm

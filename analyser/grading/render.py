@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from analyser.grading import atomic, charts
+from analyser import atomic
+from analyser.grading import charts
 from analyser.grading.flags import FLAGS
 from analyser.grading.model import ClassResult, StudentResult
 

@@ -11,7 +11,7 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from analyser.grading import atomic
+from analyser import atomic
 
 FILE = "email-ledger.json"
 

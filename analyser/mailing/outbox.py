@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analyser.grading import atomic
+from analyser import atomic
 from analyser.mailing.compose import Recipient, compose, report_sha
 from analyser.mailing.errors import MailError, NotGradedError, UnknownStudentError
 from analyser.mailing.ledger import SentLedger

@@ -12,10 +12,9 @@ import json
 import logging
 import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
+from analyser import atomic
 from analyser.sources.model import Fetched, Paper
 
 logger = logging.getLogger(__name__)
@@ -42,31 +41,8 @@ def slug(identifier: str, *, limit: int = 100) -> str:
     return name
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(tmp_name, path)
-    finally:
-        Path(tmp_name).unlink(missing_ok=True)
-
-
-def copy_atomic(source: Path, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".part")
-    os.close(handle)
-    try:
-        shutil.copyfile(source, tmp_name)
-        os.replace(tmp_name, path)
-    finally:
-        Path(tmp_name).unlink(missing_ok=True)
-
-
 def write_metadata(path: Path, paper: Paper) -> None:
-    text = json.dumps(paper.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    write_atomic(path, text.encode("utf-8"))
+    atomic.write_json(path, paper.to_dict())
 
 
 class Cache:
@@ -97,5 +73,5 @@ class Cache:
 
     def attach(self, key: str, pdf: Path) -> Path:
         target = self.pdf_path(key)
-        copy_atomic(pdf, target)
+        atomic.copy_file(pdf, target)
         return target

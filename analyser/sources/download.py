@@ -7,12 +7,11 @@ while a PDF is being built: none of these may be saved as paper.pdf.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import requests
 
+from analyser.atomic import atomic_path
 from analyser.sources.errors import BROWSER_HINT, NotAPdfError, PdfUnavailableError, SourceError
 from analyser.sources.http import host_of
 
@@ -65,11 +64,8 @@ def download_pdf(session: requests.Session, url: str, dest: Path, *, max_bytes: 
         if declared > max_bytes:
             raise NotAPdfError(f"{url} is {declared / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB "
                                "limit (ANALYSER_MAX_PDF_MB)", url=url)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=".download-", suffix=".part")
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(handle, "wb") as out:
+        with atomic_path(dest) as tmp:
+            with tmp.open("wb") as out:
                 size, head, tail = _stream(response, out, url=url, max_bytes=max_bytes)
             if "html" in content_type or not looks_like_pdf_start(head):
                 challenge = b"Just a moment" in head or b"challenge-platform" in head
@@ -78,9 +74,6 @@ def download_pdf(session: requests.Session, url: str, dest: Path, *, max_bytes: 
             if not looks_like_pdf_end(tail) or (declared and size < declared):
                 raise NotAPdfError(f"the PDF from {url} is truncated ({size} bytes); try again with --refresh",
                                    url=url)
-            os.replace(tmp, dest)
-        finally:
-            tmp.unlink(missing_ok=True)
     return dest
 
 

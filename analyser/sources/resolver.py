@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import datetime, timezone
 from pathlib import Path
 
+from analyser import atomic
 from analyser.sources import arxiv_source, biorxiv, cache as cache_module, chemrxiv, crossref
 from analyser.sources.cache import Cache
 from analyser.sources.config import SourceConfig
@@ -114,12 +114,12 @@ def fetch_into(text: str, out: Path, *, pdf: Path | None = None, offline: bool =
         "pdf_problem": str(fetched.pdf_error) if fetched.pdf_error else None,
     }
     metadata_path = folder / cache_module.METADATA
-    cache_module.write_atomic(metadata_path, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
+    atomic.write_json(metadata_path, record)
     pdf_path = None
     if fetched.pdf_path is not None:
         pdf_path = folder / cache_module.PDF
         if fetched.pdf_path.resolve() != pdf_path.resolve():
-            cache_module.copy_atomic(fetched.pdf_path, pdf_path)
+            atomic.copy_file(fetched.pdf_path, pdf_path)
     return Saved(fetched, folder, metadata_path, pdf_path)
 
 

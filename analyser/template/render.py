@@ -12,12 +12,11 @@ markers (analyser/template_markers.py) that let the checker strip them.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from analyser.atomic import atomic_path
 from analyser.template.content import FactItem, SectionContent, TemplateContent
 from analyser.template.errors import OutputExistsError, TemplateError
 from analyser.template.latex import tex_escape, tex_url
@@ -173,21 +172,11 @@ def write_template(
         raise OutputExistsError("already exists; choose another --out or add --force", path=str(out))
     if not out.parent.is_dir():
         raise TemplateError("the folder to write into does not exist", path=str(out))
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    try:
-        # mkstemp makes the file private; give it the mode any new file would get.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
+    with atomic_path(out) as temporary:
         if fmt == "docx":
             from analyser.template.docx_writer import write_docx
 
-            write_docx(content, Path(temporary), answers=answers)
+            write_docx(content, temporary, answers=answers)
         else:
-            Path(temporary).write_text(render_text(content, fmt, answers), encoding="utf-8")
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+            temporary.write_text(render_text(content, fmt, answers), encoding="utf-8")
     return out
