@@ -68,8 +68,26 @@ def cli() -> None:
 
 
 def main() -> None:
-    cli(prog_name="analyser")
+    """Run the CLI; every user error ends as one line on stderr and a non-zero status."""
+    try:
+        result = cli.main(prog_name="analyser", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:
+        click.echo(error.format_message())
+        sys.exit(error.exit_code)
+    except click.UsageError as error:
+        # click prints a multi-line usage block; one line with a pointer to --help reads better.
+        where = error.ctx.command_path if error.ctx else "analyser"
+        click.echo(f"error: {error.format_message()} (see `{where} --help`)", err=True)
+        sys.exit(error.exit_code)
+    except click.ClickException as error:
+        click.echo(f"error: {error.format_message()}", err=True)
+        sys.exit(error.exit_code)
+    except click.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(1)
+    # A command's return value is not an exit status unless it is one (ctx.exit).
+    sys.exit(result if isinstance(result, int) else 0)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -70,3 +70,29 @@ def test_unknown_command_is_a_usage_error():
     result = CliRunner().invoke(cli, ["no-such-command"])
     assert result.exit_code == 2
     assert "No such command" in result.output
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analyser", *args], capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["extract", "--format", "xml", "x.pdf"], "'xml' is not one of"),
+        (["no-such-command"], "No such command 'no-such-command'"),
+        (["extract"], "Missing argument 'FILE'"),
+    ],
+)
+def test_usage_errors_are_one_line_with_a_pointer_to_help(args, expected):
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("error: ") and expected in result.stderr
+    assert "--help" in result.stderr
+
+
+def test_a_folder_given_as_a_file_is_named_in_one_line(tmp_path):
+    result = run_cli("extract", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and str(tmp_path) in result.stderr

@@ -124,6 +124,27 @@ def test_the_empty_password_is_tried_first(tmp_path: Path):
         assert "random forest" in load(path, pdf_engine=engine).text
 
 
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "old Word .doc file: save it as .docx"),
+        (b"{\\rtf1\\ansi Some text}", "RTF file"),
+        (b"\xff\xd8\xff\xe0" + bytes(100), "JPEG image"),
+    ],
+)
+def test_formats_we_do_not_read_say_what_to_do(tmp_path: Path, content: bytes, words: str):
+    path = tmp_path / "report.docx"
+    path.write_bytes(content)
+    with pytest.raises(errors.UnknownTypeError, match=words):
+        load(path)
+
+
+def test_a_text_mentioning_the_pdf_magic_is_still_text(tmp_path: Path):
+    path = tmp_path / "notes.md"
+    path.write_text("# Notes\n\nA PDF file starts with %PDF-1.7 and ends with %%EOF.\n", encoding="utf-8")
+    assert load(path).kind == "md"
+
+
 def test_a_folder_is_not_a_document(tmp_path: Path):
     with pytest.raises(errors.MissingFileError, match="not a regular file"):
         load(tmp_path)

@@ -25,7 +25,7 @@ def test_markdown_headings_front_matter_and_markup(tmp_path: Path):
     path.write_text(
         "---\ntitle: \"My analysis\"\nauthors: Ada Lovelace, Alan Turing\n---\n\n"
         "# Analysis of a paper\n\n## 1. Introduction\n\n"
-        f"{BODY} A **bold** claim with a [link](https://doi.org/10.1/x).\n\n"
+        f"{BODY} A **bold** claim with a [link](https://doi.org/10.1/x), T_N of snake_case.\n\n"
         "## Méthodes\n\n- first item\n- second item\n\n## References\n\n1. A. Author, *Journal*, 2020.\n",
         encoding="utf-8",
     )
@@ -35,6 +35,7 @@ def test_markdown_headings_front_matter_and_markup(tmp_path: Path):
     assert document.metadata.authors == ["Ada Lovelace", "Alan Turing"]
     assert _kinds(document) == [None, "introduction", "methods", "references"]
     assert "**" not in document.text and "bold claim" in document.text
+    assert "T_N of snake_case" in document.text
     assert "link (https://doi.org/10.1/x)" in document.text
     assert "A. Author, Journal, 2020." in document.references
     assert "A. Author" not in document.text  # references kept apart from the body
@@ -225,3 +226,14 @@ def test_simple_pdf_metadata_pages_and_running_lines_removed(tmp_path: Path):
         assert "B. Jones, Science 12, 2021." in document.references
         assert [s.page for s in document.sentences] == [1, 1, 1, 2]
 
+
+
+def test_plain_text_lines_standing_alone_are_headings(tmp_path: Path):
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "Ada Lovelace\n\nhttps://doi.org/10.1/x\n\nThe model\n\n- A random forest with 500 trees and no depth limit.\n\n"
+        "Short line\nfollowed directly by text, so not a heading.\n\nMy opinion\n\nIt works, e.g. on small data.\n",
+        encoding="utf-8",
+    )
+    headings = [section.heading for section in load(path).sections]
+    assert headings == ["", "The model", "My opinion"]  # a name over a URL is no heading

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A paragraph (or, for PDFs and plain text, a line) of a document."""
 

@@ -92,27 +92,35 @@ def remove_running_lines(pages: list[list[str]]) -> list[list[str]]:
 # --- hyphenation across line ends --------------------------------------------
 
 _HYPHEN_SPACE = re.compile(r"-[ \t]+\n")
-_TAIL_WORD = re.compile(r"([^\W_]+)$")
 _HEAD_WORD = re.compile(r"[ \t]*([^\W_]\w*)")
 _FUNCTION_WORDS = frozenset(
     "and or to of the as nor but than in on for with et ou de des du la le les".split()
 )
 
 
-_TOKEN_EDGES = "\"'“”‘’()[]{}<>.,;:!?*"
+class Vocabulary:
+    """How often each word occurs in a text (lower-cased; "pre-training" is one word)."""
+
+    _EDGES = "\"'“”‘’()[]{}<>.,;:!?*"
+
+    def __init__(self, text: str) -> None:
+        # Counting whitespace tokens runs in C; only the distinct tokens are
+        # then trimmed of punctuation in Python.
+        counts: Counter[str] = Counter()
+        for token, count in Counter(text.lower().split()).items():
+            counts[token.strip(self._EDGES)] += count
+        self._counts = counts
+
+    def get(self, word: str, default: int = 0) -> int:
+        return self._counts.get(word.lower(), default)
 
 
-def vocabulary(text: str) -> Counter[str]:
-    """Word counts (lower-cased, hyphenated compounds as one word) of `text`."""
-    # Counting whitespace tokens runs in C; only the distinct tokens are then
-    # trimmed of punctuation in Python (several times faster than a regex).
-    counts: Counter[str] = Counter()
-    for token, count in Counter(text.lower().split()).items():
-        counts[token.strip(_TOKEN_EDGES)] += count
-    return counts
+def vocabulary(text: str) -> Vocabulary:
+    """Word counts of `text` (see Vocabulary)."""
+    return Vocabulary(text)
 
 
-def join_hyphenated(text: str, vocab: Counter[str] | None = None) -> str:
+def join_hyphenated(text: str, vocab: Vocabulary | None = None) -> str:
     """Join words split by a hyphen at a line end, keeping real compound hyphens.
 
     The document's own vocabulary decides: "inter-/pretable" becomes
@@ -130,13 +138,12 @@ def join_hyphenated(text: str, vocab: Counter[str] | None = None) -> str:
         vocab = vocabulary(_without_junctions(parts))
     pieces = [parts[0]]
     for part in parts[1:]:
-        # Only the end of the text so far matters; a slice keeps this linear.
-        left = _TAIL_WORD.search(pieces[-1][-80:])
+        left_word = _tail_word(pieces[-1])
         right = _HEAD_WORD.match(part)
-        if not left or not right:
+        if not left_word or not right:
             pieces.append("-\n" + part)
             continue
-        left_word, right_word = left.group(1), right.group(1)
+        right_word = right.group(1)
         rest = part[right.end() :]
         if rest.startswith("-"):
             glue = "-"  # "trial-/and-error": a compound goes on
@@ -144,6 +151,14 @@ def join_hyphenated(text: str, vocab: Counter[str] | None = None) -> str:
             glue = _join(left_word, right_word, vocab)
         pieces.append(glue + right_word + rest)
     return "".join(pieces)
+
+
+def _tail_word(text: str) -> str:
+    """The letters and digits ending `text` (a scan from the end: the text can be long)."""
+    start = len(text)
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return text[start:]
 
 
 def _without_junctions(parts: list[str]) -> str:
@@ -162,7 +177,7 @@ def _without_junctions(parts: list[str]) -> str:
     return " ".join(kept)
 
 
-def _join(left: str, right: str, vocab: Counter[str]) -> str:
+def _join(left: str, right: str, vocab: Vocabulary) -> str:
     """What goes between the halves: "" (one word), "-" (compound) or "- " (suspended)."""
     if right.lower() in _FUNCTION_WORDS:
         return "- "  # "node- and edge-level"

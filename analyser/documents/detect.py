@@ -45,10 +45,39 @@ def kind_from_extension(path: Path) -> str | None:
     return _EXTENSIONS.get(path.suffix.lower())
 
 
+# Formats we don't read, with what to do about them (for the error message).
+_OTHER_FORMATS = (
+    (b"\xd0\xcf\x11\xe0", "an old Word .doc file: save it as .docx or PDF"),
+    (b"{\\rtf", "an RTF file: save it as .docx or PDF"),
+    (b"\x89PNG", "a PNG image, not a document"),
+    (b"\xff\xd8\xff", "a JPEG image, not a document"),
+    (b"GIF8", "a GIF image, not a document"),
+)
+
+
+def hint(head: bytes) -> str | None:
+    """What a file we cannot read seems to be, and what to do, when we can tell."""
+    for magic, message in _OTHER_FORMATS:
+        if head.startswith(magic):
+            return message
+    if head.startswith(b"PK\x03\x04") and b"opendocument" in head[:200]:
+        return "an OpenDocument file: save it as .docx or PDF"
+    return None
+
+
+def _is_pdf(head: bytes) -> bool:
+    # Readers accept junk before the header (up to 1 KB), but a text that
+    # merely mentions "%PDF-" is no PDF.
+    index = head.find(b"%PDF-", 0, 1024)
+    return index == 0 or (index > 0 and (not head[:index].strip() or bool(_BINARY.search(head[:index]))))
+
+
 def detect(path: Path, head: bytes) -> str | None:
     """The type of the file at `path` whose first bytes are `head`; None if unknown."""
-    if b"%PDF-" in head[:1024]:
+    if _is_pdf(head):
         return "pdf"
+    if hint(head):
+        return None
     if head.startswith(b"PK\x03\x04"):
         return "docx" if _is_docx(path) else None
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))

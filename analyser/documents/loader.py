@@ -8,7 +8,7 @@ from pathlib import Path
 
 from analyser.documents.assemble import assemble
 from analyser.documents.blocks import Parsed
-from analyser.documents.detect import decode, detect
+from analyser.documents.detect import decode, detect, hint
 from analyser.documents.errors import (
     DocumentError,
     EmptyDocumentError,
@@ -50,8 +50,10 @@ def load(path, *, pdf_engine: str = "auto", max_bytes: int | None = None) -> Doc
         raise EmptyDocumentError("empty document: the file holds no text", path=name)
     kind = detect(path, data[:_HEAD_BYTES])
     if kind is None:
+        seems = hint(data[:_HEAD_BYTES])
         raise UnknownTypeError(
-            "unknown document type: expected PDF, Word (.docx), Markdown, text, LaTeX or HTML",
+            f"unknown document type: {seems}" if seems
+            else "unknown document type: expected PDF, Word (.docx), Markdown, text, LaTeX or HTML",
             path=name,
         )
     parsed = _parse(kind, data, name, pdf_engine)

@@ -105,8 +105,8 @@ def _read_pdfium(data: bytes) -> RawPdf:
             page = document[index]
             textpage = page.get_textpage()
             opened.append((page, textpage))
-            lines = _MARK.sub("", textpage.get_text_range()).split("\r\n")
-            pages.append((textpage, lines, pdf_style.candidates(textpage, lines, font_name)))
+            text = _MARK.sub("", textpage.get_text_range())
+            pages.append((textpage, text.split("\r\n"), pdf_style.candidates(textpage, text, font_name)))
         marked = pdf_style.emphasised_lines(pages, font_name)
         texts = [
             _normalise("\n".join(_marked(number, line, starts, continued) for number, line in enumerate(lines)))

@@ -8,10 +8,15 @@ the last character is checked only when the first one stands out.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+_CRLF = re.compile("\r\n")
+_BODY_SAMPLE = 60  # body lines measured to know the body text's height
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|[-,]b[dx]?$|\bbd\b", re.IGNORECASE)
 
 
@@ -41,33 +46,43 @@ class FontNames:
         return self._buffer.value.decode("latin-1")
 
 
+@functools.lru_cache(maxsize=256)
+def _is_bold(font: str) -> bool:
+    return bool(_BOLD_FONT.search(font))
+
+
 def _height(textpage, index: int) -> float:
     left, bottom, right, top = textpage.get_charbox(index, loose=True)
     return round(top - bottom, 1)
 
 
-def candidates(textpage, lines: list[str], font_name: FontNames) -> list[_Candidate]:
-    """Lines that could be headings, with the font and height of their first character."""
+# A line that may be a heading starts with anything but a lower-case ASCII
+# letter (checked in C over the whole page; the rest in Python, on few lines).
+_LINE_START = re.compile(r"^[ ]*[^\sa-z]", re.MULTILINE)
+
+
+def candidates(textpage, text: str, font_name: FontNames) -> list[_Candidate]:
+    """Lines of `text` ("\r\n" between lines) that could be headings, with the style of their first character."""
     # Text positions are character indices only when no character took two
     # UTF-16 units; otherwise the page gets no style hints.
-    if sum(len(line) + 2 for line in lines) - 2 != textpage.count_chars():
+    if len(text) != textpage.count_chars():
         return []
+    line_ends = [match.start() for match in _CRLF.finditer(text)]
     found = []
-    position = 0
-    for number, line in enumerate(lines):
-        stripped = line.strip()
+    for match in _LINE_START.finditer(text):
+        first = match.end() - 1
+        line = bisect.bisect_right(line_ends, first)
+        end = line_ends[line] if line < len(line_ends) else len(text)
+        stripped = text[first:end].rstrip()
         if (
-            0 < len(stripped) <= 120
+            len(stripped) <= 120
             and stripped[-1] not in ".,;"
             and (stripped[0].isupper() or stripped[0].isdigit())
             and stripped.count(" ") < 16
         ):
-            first = position + len(line) - len(line.lstrip())
-            candidate = _Candidate(number, first, position + len(line.rstrip()) - 1)
+            candidate = _Candidate(line, first, first + len(stripped) - 1)
             candidate.font = font_name(textpage, first)
-            candidate.height = _height(textpage, first)
             found.append(candidate)
-        position += len(line) + 2
     return found
 
 
@@ -80,15 +95,26 @@ def emphasised_lines(
     that carry one on in the same style (a heading wrapped over lines).
     """
     fonts: Counter[str] = Counter()
-    heights: Counter[float] = Counter()
     for _, lines, found in pages:
-        for candidate in found:
-            if len(lines[candidate.line]) > 40:  # body lines, not labels
-                fonts[candidate.font] += 1
-                heights[candidate.height] += 1
-    if not heights:
+        fonts.update(candidate.font for candidate in found if len(lines[candidate.line]) > 40)
+    if not fonts:
         return [(set(), set()) for _ in pages]
     body_font = fonts.most_common(1)[0][0]
+    # Heights cost a PDFium call each: measured on a sample of body lines, and
+    # on the lines whose font differs from the body's (bold, headings).
+    heights: Counter[float] = Counter()
+    sampled = 0
+    for textpage, lines, found in pages:
+        for candidate in found:
+            body_line = candidate.font == body_font
+            if body_line and (sampled >= _BODY_SAMPLE or len(lines[candidate.line]) <= 40):
+                continue
+            candidate.height = _height(textpage, candidate.first)
+            if body_line:
+                heights[candidate.height] += 1
+                sampled += 1
+    if not heights:
+        return [(set(), set()) for _ in pages]
     body_height = heights.most_common(1)[0][0]
     if body_height <= 0:
         return [(set(), set()) for _ in pages]
@@ -96,14 +122,14 @@ def emphasised_lines(
     for textpage, page_lines, found in pages:
         lines = set()
         for candidate in found:
-            bold = bool(_BOLD_FONT.search(candidate.font))
+            bold = _is_bold(candidate.font)
             if not (bold or candidate.height >= 1.03 * body_height):
                 continue
             # The first character stands out: so must the last ("Fig. 1 Caption..." does not).
             last_font = font_name(textpage, candidate.last)
             height = min(candidate.height, _height(textpage, candidate.last))
             if (
-                (bold and _BOLD_FONT.search(last_font) and height >= 0.95 * body_height)
+                (bold and _is_bold(last_font) and height >= 0.95 * body_height)
                 or height >= 1.15 * body_height
                 # Fonts with meaningless names ("AdvOT5777b7ad"): another font, a bit larger.
                 or (candidate.font != body_font and last_font == candidate.font and height >= 1.03 * body_height)
@@ -116,11 +142,8 @@ def emphasised_lines(
 
 def _continuations(textpage, lines: list[str], marked: set[int], found: list[_Candidate], font_name) -> set[int]:
     """The lines that carry on a marked heading in its style ("potentials: exploring...")."""
-    starts = []
-    position = 0
-    for line in lines:
-        starts.append(position + len(line) - len(line.lstrip()))
-        position += len(line) + 2
+    # Where each line starts: its position plus its leading spaces.
+    positions = [0, *itertools.accumulate(len(line) + 2 for line in lines)]
     style = {candidate.line: (candidate.font, candidate.height) for candidate in found}
     result: set[int] = set()
     for number in sorted(marked):
@@ -132,7 +155,7 @@ def _continuations(textpage, lines: list[str], marked: set[int], found: list[_Ca
             stripped = lines[following].strip()
             if not stripped or len(stripped) > 120:
                 break
-            first = starts[following]
+            first = positions[following] + len(lines[following]) - len(lines[following].lstrip())
             if (font_name(textpage, first), _height(textpage, first)) != style[number]:
                 break
             style[following] = style[number]

@@ -15,17 +15,17 @@ def read(data: bytes, path: str, engine: str = "auto") -> Parsed:
         raise EmptyDocumentError("empty PDF: it has no pages", path=path)
     if not any(page.strip() for page in raw.pages):
         raise NoTextLayerError("no text layer: this looks like a scan; OCR it first", path=path)
-    blocks = [
-        Block(
-            text=line.lstrip(MARKS + " "),
-            page=number,
-            emphasis=line[0] in MARKS,
-            continues=line[0] == CONTINUED,
-        )
-        for number, lines in enumerate(clean_pages(raw.pages), start=1)
-        for line in lines
-        if line.strip(MARKS + " ")
-    ]
+    blocks = []
+    for number, lines in enumerate(clean_pages(raw.pages), start=1):
+        for line in lines:
+            if not line:
+                continue
+            if line[0] in MARKS:  # set in bold or large: a heading hint
+                text = line[1:].strip()
+                if text:
+                    blocks.append(Block(text, number, emphasis=True, continues=line[0] == CONTINUED))
+            else:
+                blocks.append(Block(line, number))
     if not blocks:
         raise NoTextLayerError("no text layer: this looks like a scan; OCR it first", path=path)
     return Parsed(

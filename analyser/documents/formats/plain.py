@@ -38,4 +38,4 @@ def _standalone_title(lines: list[str], index: int) -> bool:
     after = lines[index + 1] if index + 1 < len(lines) else None
     following = next((other for other in lines[index + 1 :] if other), "")
     # Alone on its line, and what follows is longer text (a paragraph or a list).
-    return not before and after == "" and len(following) > len(line) + 20
+    return not before and after == "" and len(following) >= max(len(line) + 10, 25)
