@@ -5,13 +5,20 @@ behind these markers, in every format (Markdown, LaTeX, Word, HTML), so that
 the checker can strip them from a draft: an untouched template is not student
 text. The markers are plain words that survive a PDF export:
 
-- every guidance paragraph starts with one of `LINE_PREFIXES` and ends with
-  `END_MARK`, so that a paragraph a PDF export wrapped over several lines, or
-  a reader cut at a page break, is still removed whole (call
-  `strip_template_text` on each page's text or on the whole: both work);
+- every guidance paragraph starts with one of `LINE_PREFIXES`;
+- in the formats a PDF export wraps (HTML, Word, LaTeX) it also ends with
+  `END_MARK`, set tiny and light there, so that a paragraph a PDF export
+  wrapped over several lines, or a reader cut at a page break, is still
+  removed whole (call `strip_template_text` on each page's text or on the
+  whole: both work);
+- in Markdown the guidance is in HTML comments (`<!-- ... -->`), which no
+  Markdown viewer or converter shows: what a comment holds is never the
+  student's text, even when a reader cut it at a page break (a page that
+  opens inside a comment, or ends inside one);
 - placeholders the student replaces are in square brackets and start with
   "Your"/"Write" (or "Votre"/"Écrivez"), e.g. "[Your name]"; a section's
-  placeholder is a paragraph of its own, ended with `END_MARK` too.
+  placeholder is a paragraph of its own, ended with `END_MARK` too (in
+  Markdown: inside the section's comment).
 """
 
 from __future__ import annotations
@@ -53,6 +60,15 @@ _PLACEHOLDER_START = re.compile(r"\[(?:Your|Write|Votre|Écrivez|Ecrivez)\b", re
 # A PDF export wraps a guidance paragraph over a few lines at most.
 MAX_WRAPPED_LINES = 8
 
+# Markdown guidance: an HTML comment (whole, or the part of it a page break left on this page).
+COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A page that opens inside a comment: its rest, up to a "-->" that ends a line, within one paragraph.
+_COMMENT_REST = re.compile(r"\A(?:(?!<!--|\n[ \t]*\n).)*?-->[ \t]*(?=\n|\Z)", re.DOTALL)
+# A page that ends inside a comment: from its opening to the end.
+_COMMENT_START = re.compile(r"<!--(?:(?!-->).)*\Z", re.DOTALL)
+_COMMENT_LINE = re.compile(r"^\s*(?:<!--.*-->|<!--|-->)\s*$")
+
 _LEADING_DECORATION = re.compile(r"^[\s>*_#\-•▸|]+")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([:;!?])")
@@ -78,8 +94,9 @@ def _opens_guidance(line: str) -> bool:
 def is_template_text(line: str) -> bool:
     """True for a line that the template wrote and the student did not."""
     # Only the template writes the end mark, so a line ending with it is the
-    # template's even without its prefix (the rest of a wrapped paragraph).
-    return _opens_guidance(line) or line.rstrip().endswith(END_MARK)
+    # template's even without its prefix (the rest of a wrapped paragraph);
+    # a comment no reader of the document sees.
+    return _opens_guidance(line) or line.rstrip().endswith(END_MARK) or _COMMENT_LINE.match(line) is not None
 
 
 def _pieces(line: str) -> list[str]:
@@ -142,9 +159,22 @@ def _drop_trailing_fragment(lines: list[str]) -> None:
         return
 
 
+def _strip_comments(text: str) -> str:
+    """The text without HTML comments (kept line breaks), whole or cut by a page break."""
+    if COMMENT_OPEN not in text and COMMENT_CLOSE not in text:
+        return text
+
+    def same_lines(match: re.Match) -> str:
+        return "\n" * match.group().count("\n")
+
+    text = _COMMENT.sub(same_lines, text)
+    text = _COMMENT_REST.sub(same_lines, text)
+    return _COMMENT_START.sub(same_lines, text)
+
+
 def strip_template_text(text: str) -> str:
     """The text without the template's guidance paragraphs and placeholders."""
-    lines = text.splitlines()
+    lines = _strip_comments(text).splitlines()
     _drop_trailing_fragment(lines)
     kept: list[str] = []
     i = _skip_leading_fragment(lines)

@@ -1,9 +1,11 @@
 """Agreement of `analyser check` with the labelled analyses, and its speed.
 
-    python benchmarks/bench_check.py [--eval-dev DIR] [--papers DIR] [--source md|file] [-v]
+    python benchmarks/bench_check.py [--eval-dev DIR] [--heldout DIR] [--papers DIR] [--source md|file] [--no-timing] [-v]
 
-Prints, against ../shared/eval-dev labels: per-criterion quadratic weighted
-kappa and exact agreement, each check's accuracy; then the time of one check
+Prints, separately for the dev set (../shared/eval-dev, read while the rules
+were written) and the held-out set (benchmarks/heldout, written blind to the
+scorer): per-criterion quadratic weighted kappa and exact agreement, each
+check's accuracy; then the time of one check
 of a 3-page PDF with its article already read (the cached case), against
 `analyser.documents.load` of the same PDF alone as the baseline.
 """
@@ -40,30 +42,23 @@ def quadratic_weighted_kappa(truth: list[int], predicted: list[int], levels: int
     return 1.0 - numerator / denominator if denominator else 1.0
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--eval-dev", type=Path, default=SHARED / "eval-dev")
-    parser.add_argument("--papers", type=Path, default=SHARED / "papers")
-    parser.add_argument("--source", choices=["file", "md"], default="file", help="grade the handed-in file (default) or its .md source")
-    parser.add_argument("-v", "--verbose", action="store_true", help="print every disagreement")
-    args = parser.parse_args()
-
+def agreement(folder: Path, papers: Path, source: str, rubric, verbose: bool) -> dict | None:
+    """Scores and checks of every labelled analysis in `folder`/analyses against its labels."""
     from analyser.checking import check
-    from analyser.rubric import load_rubric
 
-    rubric = load_rubric()
-    labels = sorted((args.eval_dev / "analyses").glob("*.labels.json"))
+    labels = sorted((folder / "analyses").glob("*.labels.json"))
     if not labels:
-        print(f"no labelled analyses in {args.eval_dev}", file=sys.stderr)
-        return 2
+        return None
     truth: dict[str, list[int]] = {c.id: [] for c in rubric.criteria}
     predicted: dict[str, list[int]] = {c.id: [] for c in rubric.criteria}
     check_hits: dict[str, list[bool]] = {}
     for path in labels:
         label = json.loads(path.read_text(encoding="utf-8"))
-        name = label["file"] if args.source == "file" else f"{label['id']}.md"
-        submission = args.eval_dev / "analyses" / name
-        paper = args.papers / f"{label['paper']}.pdf"
+        name = label["file"] if source == "file" else f"{label['id']}.md"
+        submission = folder / "analyses" / name
+        if not submission.exists():
+            submission = folder / "analyses" / label["file"]
+        paper = papers / f"{label['paper']}.pdf"
         report = check(submission, paper=paper if paper.exists() else None, rubric=rubric, offline=True)
         row = []
         for criterion in rubric.criteria:
@@ -74,23 +69,55 @@ def main() -> int:
         for check_id, want in label["checks"].items():
             got = report.check(check_id).passed
             check_hits.setdefault(check_id, []).append(got == want)
-            if args.verbose and got != want:
+            if verbose and got != want:
                 row.append(f"{check_id}: want {want}, got {got} ({report.check(check_id).detail})")
-        print(f"{label['id']} ({name}): " + "  ".join(row))
+        print(f"{label['id']} ({submission.name}): " + "  ".join(row))
+    kappas = {c: quadratic_weighted_kappa(truth[c], predicted[c]) for c in truth}
+    exact = {c: statistics.mean(t == p for t, p in zip(truth[c], predicted[c])) for c in truth}
+    return {"n": len(labels), "kappa": kappas, "exact": exact, "checks": check_hits, "labels": labels}
 
-    print("\ncriterion      QWK    exact")
-    kappas = []
-    for criterion in rubric.criteria:
-        kappa = quadratic_weighted_kappa(truth[criterion.id], predicted[criterion.id])
-        exact = statistics.mean(t == p for t, p in zip(truth[criterion.id], predicted[criterion.id]))
-        kappas.append(kappa)
-        print(f"{criterion.id:<13} {kappa:5.2f}   {exact:5.0%}")
-    print(f"{'mean':<13} {statistics.mean(kappas):5.2f}   (target >= 0.80)")
-    print("\ncheck          accuracy (target >= 0.95)")
-    for check_id, hits in check_hits.items():
+
+def _print_agreement(title: str, result: dict) -> None:
+    print(f"\n{title} ({result['n']} analyses)")
+    print("criterion      QWK    exact")
+    for criterion, kappa in result["kappa"].items():
+        print(f"{criterion:<13} {kappa:5.2f}   {result['exact'][criterion]:5.0%}")
+    print(f"{'mean':<13} {statistics.mean(result['kappa'].values()):5.2f}   "
+          f"{statistics.mean(result['exact'].values()):5.0%}   (target QWK >= 0.80)")
+    print("check          accuracy (target >= 0.95)")
+    for check_id, hits in result["checks"].items():
         print(f"{check_id:<13} {statistics.mean(hits):5.0%}  ({sum(hits)}/{len(hits)})")
 
-    _timing(args, rubric, labels)
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--eval-dev", type=Path, default=SHARED / "eval-dev")
+    parser.add_argument("--heldout", type=Path, default=REPO / "benchmarks" / "heldout",
+                        help="held-out labelled analyses, written blind to the scorer (reported separately)")
+    parser.add_argument("--papers", type=Path, default=SHARED / "papers")
+    parser.add_argument("--source", choices=["file", "md"], default="file", help="grade the handed-in file (default) or its .md source")
+    parser.add_argument("--no-timing", action="store_true", help="skip the speed measurement")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every disagreement")
+    args = parser.parse_args()
+
+    from analyser.rubric import load_rubric
+
+    rubric = load_rubric()
+    results = {}
+    for title, folder in (("dev set (eval-dev)", args.eval_dev), ("held-out set", args.heldout)):
+        print(f"--- {title}: {folder}")
+        result = agreement(folder, args.papers, args.source, rubric, args.verbose)
+        if result is None:
+            print(f"no labelled analyses in {folder}", file=sys.stderr)
+            continue
+        results[title] = result
+    if not results:
+        return 2
+    for title, result in results.items():
+        _print_agreement(title, result)
+
+    if not args.no_timing and "dev set (eval-dev)" in results:
+        _timing(args, rubric, results["dev set (eval-dev)"]["labels"])
     return 0
 
 

@@ -7,6 +7,9 @@
    `re.search("https?://...")` baseline measured on the same texts.
 2. resolve() of an arXiv id served by a local HTTP server (recorded feed + a PDF):
    cold fetch against cache hit.
+3. resolve() of the course's local PDFs (../shared/papers): title and DOI read from the
+   file against MANIFEST.tsv, and time per PDF against the bare %PDF/%%EOF check
+   (all a local PDF cost before its metadata was read).
 No network is used.
 """
 
@@ -92,12 +95,35 @@ def bench_cache(repeat: int) -> None:
         server.stop()
 
 
+def bench_local(repeat: int) -> None:
+    from analyser.sources import resolve
+    from analyser.sources.download import check_pdf_file
+
+    manifest = SHARED / "papers" / "MANIFEST.tsv"
+    if not manifest.is_file():
+        print("local: no ../shared/papers, skipped")
+        return
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    rows = [dict(zip(lines[0].split("\t"), line.split("\t"))) for line in lines[1:] if line.strip()]
+    rows = [row for row in rows if (SHARED / "papers" / f"{row['slug']}.pdf").is_file()]
+    pdfs = [SHARED / "papers" / f"{row['slug']}.pdf" for row in rows]
+    papers = [resolve(pdf).paper for pdf in pdfs]
+    titles = sum(paper.title == row["title"] for paper, row in zip(papers, rows))
+    dois = sum(paper.doi == row["doi_or_arxiv_id"].lower() for paper, row in zip(papers, rows))
+    ours = _median(lambda: [resolve(pdf) for pdf in pdfs], repeat) / len(pdfs)
+    base = _median(lambda: [check_pdf_file(pdf) for pdf in pdfs], repeat) / len(pdfs)
+    print(f"local: {titles}/{len(rows)} titles and {dois}/{len(rows)} DOIs as in MANIFEST.tsv")
+    print(f"local: {ours * 1000:.1f} ms per PDF, baseline (PDF check only) {base * 1000:.2f} ms, "
+          f"ratio {ours / base:.0f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=20)
     repeat = parser.parse_args().repeat
     bench_links(repeat)
     bench_cache(repeat)
+    bench_local(repeat)
 
 
 if __name__ == "__main__":

@@ -13,9 +13,17 @@ from pytest_httpserver.httpserver import QueryMatcher
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 
 
-def minimal_pdf(text: str = "hello") -> bytes:
-    """A small but well-formed one-page PDF (header, objects, xref, %%EOF)."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+def _pdf_string(text: str) -> bytes:
+    return b"(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("latin-1") + b")"
+
+
+def minimal_pdf(text: str = "hello", *, lines: list[str] | None = None, info: dict[str, str] | None = None) -> bytes:
+    """A small but well-formed one-page PDF (header, objects, xref, %%EOF).
+
+    `lines`: the first page's text, one line each (else the single `text`);
+    `info`: the document's Info dictionary (Title, Author...)."""
+    shown = lines if lines is not None else [text]
+    stream = b"BT /F1 12 Tf 14 TL 72 720 Td " + b" ".join(_pdf_string(line) + b" Tj T*" for line in shown) + b" ET"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -24,6 +32,9 @@ def minimal_pdf(text: str = "hello") -> bytes:
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    if info:
+        objects.append(b"<< " + b" ".join(b"/" + key.encode() + b" " + _pdf_string(value)
+                                          for key, value in info.items()) + b" >>")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -32,7 +43,8 @@ def minimal_pdf(text: str = "hello") -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    info_ref = b" /Info %d 0 R" % len(objects) if info else b""
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, info_ref, xref)
     return bytes(out)
 
 

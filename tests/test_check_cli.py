@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -120,3 +121,64 @@ def test_check_module_imports_no_heavy_modules():
     code = "import sys, analyser.commands.check, analyser.commands.rubric; print(sorted(m for m in ('numpy','sklearn','pypdf','pypdfium2','docx','matplotlib','requests','arxiv') if m in sys.modules))"
     output = subprocess.run(["python", "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "[]"
+
+
+def test_an_explicit_paper_that_does_not_exist_exits_2(submission, tmp_path):
+    result = CliRunner().invoke(cli, ["check", str(submission), "--offline", "--paper", str(tmp_path / "missing.pdf")])
+    assert result.exit_code == 2
+    assert result.output.startswith("error: ") and "missing.pdf" in result.output
+    assert result.output.strip().count("\n") == 0 and "Traceback" not in result.output
+
+
+def test_an_unreadable_explicit_paper_exits_2(submission, tmp_path):
+    broken = tmp_path / "paper.pdf"
+    broken.write_bytes(b"%PDF-1.4\nnot a pdf\x00")
+    result = CliRunner().invoke(cli, ["check", str(submission), "--offline", "--paper", str(broken)])
+    assert result.exit_code == 2 and "paper.pdf" in result.output and "Traceback" not in result.output
+
+
+def _text_report(path, *args):
+    result = CliRunner().invoke(cli, ["check", str(path), "--offline", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_text_output_gives_one_word_count_and_says_template_text_was_excluded(tmp_path):
+    guidance = "Guiding questions: Which model family is used, and what is its structure? How are the inputs represented? ¶\n\n"
+    template = "Name: [Your name]\n\n" + "".join(f"## Part {i}\n\n{guidance}" for i in range(30)) + "The model is a GNN.\n"
+    path = tmp_path / "template.md"
+    path.write_text(template, encoding="utf-8")
+    output = _text_report(path)
+    from analyser.checking import check as run_check
+
+    report = run_check(path, offline=True)
+    assert report.template_words > 300 and report.words < 100
+    counts = {int(n) for n in re.findall(r"(\d+) words(?! a page| of template)", output)}
+    assert counts == {report.words}, output  # header and page estimate agree
+    assert "template guidance not counted" in output
+
+
+def test_text_output_wraps_details_instead_of_cutting_words_and_shows_evidence(submission):
+    output = _text_report(submission)
+    from analyser.checking import check as run_check
+
+    report = run_check(submission, offline=True)
+    flat = " ".join(output.split())
+    for check_result in report.checks:
+        assert " ".join(check_result.detail.split()) in flat  # whole, wrapped over lines if long
+    assert "…" not in "".join(line for line in output.splitlines() if "is_analysis" in line)
+    model = next(c for c in report.criteria if c.id == "model")
+    assert model.evidence and f"(p. {model.evidence[0].page})" in output
+    assert "graph neural network" in output  # the top quote of the model's score
+    assert "--format html" in output
+
+
+def test_consistency_summary_has_no_double_negative(tmp_path):
+    paper = tmp_path / "paper.md"
+    paper.write_text("# Paper\n\nWe train a random forest with 500 trees on 1128 molecules and report the error.\n", encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text("Name: Ada Lovelace\n\n## Model\n\nThe model is a random forest with 500 trees, trained on 1128 molecules.\n",
+                     encoding="utf-8")
+    output = _text_report(draft, "--paper", str(paper))
+    assert "claim(s) checked are all supported" in output
+    assert "0 of" not in output and "not supported" not in output

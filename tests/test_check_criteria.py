@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analyser.checking import check
+from analyser.rubric import load_rubric
 
 HEAD = "Name: Ada Lovelace\n\nArticle: https://doi.org/10.1000/xyz123\n\n"
 
@@ -143,6 +144,18 @@ def test_french_analysis_is_scored(tmp_path):
     path.write_text(text, encoding="utf-8")
     report = check(path, offline=True)
     assert report.student_name == "Camille Durand"
+    # French work gets the rubric's French feedback and French check details.
+    assert report.language == "fr"
+    rubric = load_rubric()
+    for criterion in report.criteria:
+        assert criterion.feedback == rubric.criterion(criterion.id).feedback_in(criterion.score, "fr")
+    assert report.check("student_name").detail == "nom trouvé : Camille Durand"
+    assert "mots" in report.check("page_limit").detail
+    assert "language" not in report.to_dict()  # the JSON contract's keys stay fixed
+    from analyser.checking.render import to_html, to_text
+
+    assert '<html lang="fr">' in to_html(report) and "Critères" in to_html(report)
+    assert "vérifications" in to_text(report) and "nom trouvé : Camille Durand" in to_text(report)
     assert {c.id: c.score for c in report.criteria} == {
         "context": 2, "framing": 3, "model": 2, "optimisation": 2, "overfitting": 1, "alternatives": 2,
     }
@@ -183,3 +196,62 @@ def test_an_instructor_rubric_changes_the_scoring_without_code(tmp_path):
     assert [c.id for c in report.criteria] == ["data"]
     assert report.score("data") == 3
     assert report.total == 10.0 and report.rubric == "poster"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The model is a random forest, and I think the authors should have compared it with a simpler baseline "
+     "because the data set is small and the split is random, which is not what they say in the paper.", "en"),
+    ("Le modèle est une random forest, et je pense que les auteurs auraient dû la comparer à un modèle plus simple "
+     "car le jeu de données est petit et le découpage est aléatoire, ce qui n'est pas dit dans l'article.", "fr"),
+    ("GNN, MLP, Adam, dropout.", "en"),  # too little text to tell: English
+])
+def test_the_submissions_language_is_detected(text, language):
+    from analyser.checking.language import detect
+
+    assert detect(text) == language
+
+
+@pytest.mark.parametrize("heading, criterion_id", [
+    ("5. Est-ce que le modèle surapprend ?", "overfitting"),
+    ("Does the model overfit?", "overfitting"),
+    ("Do the results hold?", "overfitting"),
+    ("2) Learning set-up", "framing"),
+    ("How are they fitted?", "optimisation"),
+    ("Another option", "alternatives"),
+    ("Autres choix possibles", "alternatives"),
+    ("Le problème de chimie et l'intérêt du ML", "context"),
+    ("Biological question", "context"),
+    ("Critical points / questions", None),
+])
+def test_section_headings_name_their_criterion(heading, criterion_id):
+    from analyser.checking.criteria import map_headings
+
+    assert map_headings([heading], load_rubric()) == [criterion_id]
+
+
+def test_a_long_title_naming_a_topic_is_not_that_topics_section(tmp_path):
+    text = (
+        "# Graph neural networks for solubility: a short analysis of the article\n\n"
+        "Ada Lovelace\nhttps://doi.org/10.1000/xyz123\n\n"
+        "The question is which molecules dissolve in water, a property drug designers need early. Measuring it for "
+        "every candidate is slow and expensive, so a learned model that predicts it from the structure saves weeks.\n\n"
+        "The model is a graph neural network with three message passing layers over the atoms, each atom represented "
+        "by a vector of features.\n"
+    )
+    path = tmp_path / "titled.md"
+    path.write_text(text, encoding="utf-8")
+    report = check(path, offline=True)
+    assert report.score("context") == 2  # the opening paragraph is not the model's just because the title names one
+    assert report.score("model") == 2
+
+
+def test_overfitting_analysed_by_a_concrete_flaw_in_the_split(tmp_path):
+    text = (
+        "Name: Ada Lovelace\n\n## Overfitting\n\n"
+        "The test set is a random split of the 1,128 molecules, so near-duplicate molecules sit on both sides of the split "
+        "and the test error of 0.58 compared with 0.52 in training says little about new chemistry.\n"
+    )
+    path = tmp_path / "flaw.md"
+    path.write_text(text, encoding="utf-8")
+    report = check(path, offline=True)
+    assert report.score("overfitting") == 3  # the spec: a verdict grounded in numbers, *or* a concrete flaw

@@ -45,6 +45,8 @@ def test_missing_name_and_link_fail(tmp_path):
     ("**Inès Moreau** — M2 AI and chemistry", "Inès Moreau"),
     ("Maëlle Robin\n\nM2 AI and chemistry", "Maëlle Robin"),
     ("Auteur : Sarah Haddad", "Sarah Haddad"),
+    ("Julien Marchetti, M1 Chimie — \"AI and chemistry\" course", "Julien Marchetti"),
+    ("Analysis by Ward, Agrawal, Choudhary", None),
     ("Analysis of the article by Marco Eckhoff and Jörg Behler", None),
     ('Analysis of "Constrained composite Bayesian optimization" (Digital Discovery, 2025)', None),
 ])
@@ -170,12 +172,24 @@ def test_claims_the_article_does_not_support_are_listed_and_hold_the_score(tmp_p
     assert good.score("optimisation") == 2
 
 
-def test_missing_article_file_goes_on_without_consistency(tmp_path):
-    path = _write(tmp_path, "Name: Ada Lovelace\n\n" + ANALYSIS)
-    report = check(path, paper="arXiv:2301.01234", offline=True)
+def test_article_of_the_submissions_link_that_cannot_be_had_goes_on_without_consistency(tmp_path):
+    path = _write(tmp_path, "Name: Ada Lovelace\n\nArticle: arXiv:2301.01234\n\n" + ANALYSIS)
+    report = check(path, offline=True)  # not cached, offline: the link found in the draft fails softly
     assert report.consistency == []
     assert any("consistency not checked" in note for note in report.notes)
     assert report.criteria and report.total >= 0
+
+
+@pytest.mark.parametrize("paper", ["missing.pdf", "papers/missing.md", "arXiv:2301.01234"])
+def test_an_explicit_article_that_cannot_be_had_is_an_error(tmp_path, paper):
+    from analyser.checking.inputs import ArticleError
+
+    path = _write(tmp_path, "Name: Ada Lovelace\n\n" + ANALYSIS)
+    with pytest.raises(ArticleError) as raised:
+        check(path, paper=str(tmp_path / paper) if "." in paper.split(":")[0] else paper, offline=True)
+    message = str(raised.value)
+    assert "\n" not in message
+    assert "missing" in message or "2301.01234" in message
 
 
 def test_check_accepts_documents_as_the_batch_grader_passes_them(tmp_path):
@@ -188,3 +202,43 @@ def test_check_accepts_documents_as_the_batch_grader_passes_them(tmp_path):
     assert report.article_identifier == "doi:10.1000/xyz123"
     assert report.student_name == "Ada Lovelace"
     assert not any("consistency not checked" in note for note in report.notes)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_student_name_stops_at_the_end_of_its_line(tmp_path, suffix):
+    # The readers join a paragraph's lines: "Name: Jean Dupont Article: https://...".
+    text = "Name: Jean Dupont\nArticle: https://doi.org/10.1038/s41586-020-2649-2\n\n" + ANALYSIS
+    report = check(_write(tmp_path, text, "n" + suffix), offline=True)
+    assert report.student_name == "Jean Dupont"
+    assert report.check("student_name").detail.endswith("Jean Dupont")
+
+
+@pytest.mark.parametrize("head", [
+    "Name: Jean Dupont Article: https://doi.org/10.1/x",
+    "Nom : Jean Dupont Lien : https://doi.org/10.1/x",
+    "Name: Jean Dupont Date: 2026-12-01",
+    "Student: Jean Dupont Course: AI and chemistry",
+    "Name: Jean Dupont https://doi.org/10.1/x",
+    "Name: Jean Dupont jean.dupont@example.org",
+])
+def test_a_labelled_name_stops_at_the_next_field(head):
+    assert find_student_name(head + "\n\nSome text follows here.", []) == "Jean Dupont"
+
+
+def test_copied_sentences_are_never_shown_as_the_students_evidence(tmp_path):
+    paper = _write(tmp_path, PAPER, "paper.md")
+    mixed = (
+        "Name: Ada Lovelace\n\n## Model\n\n"
+        "The network applies three rounds of message passing followed by a sum readout and a linear output layer. "
+        "I think the model is a reasonable choice for molecules this small.\n"
+    )
+    report = check(_write(tmp_path, mixed, "mixed.md"), paper=paper, offline=True)
+    quotes = [e.quote for c in report.criteria for e in c.evidence]
+    assert quotes and not any("three rounds of message passing" in q for q in quotes)
+    assert any("reasonable choice" in q for q in quotes)
+
+    copied = "Name: Ada Lovelace\n\n## Model\n\n" + PAPER.split("\n\n")[1].split(". ")[2] + ".\n"
+    report = check(_write(tmp_path, copied, "copied_only.md"), paper=paper, offline=True)
+    model = next(c for c in report.criteria if c.id == "model")
+    assert model.score == 1  # a copied sentence shows the topic is mentioned...
+    assert model.evidence and all(e.quote.endswith("(copied from the article)") for e in model.evidence)  # ...and says so

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import sys
 import zipfile
 from pathlib import Path
 
@@ -211,3 +212,16 @@ def test_random_and_truncated_bytes_raise_only_document_errors(tmp_path: Path, d
             assert str(path) in str(error) and "\n" not in str(error)
         else:
             assert document.word_count > 0 or document.references
+
+
+def test_auto_falls_back_to_pypdf_when_pdfium_is_not_installed(tmp_path: Path, monkeypatch):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(simple_pdf([TEXT]))
+    # None in sys.modules makes `import pypdfium2` fail, as on a machine without it.
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
+    monkeypatch.setitem(sys.modules, "pypdfium2.raw", None)
+    document = load(path, pdf_engine="auto")
+    assert document.engine == "pypdf" and "random forest" in document.text
+    with pytest.raises(errors.EngineUnavailableError, match="pdfium is not installed") as caught:
+        load(path, pdf_engine="pdfium")
+    assert str(path) in str(caught.value)

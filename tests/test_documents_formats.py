@@ -85,7 +85,8 @@ def test_docx_paragraphs_heading_styles_tables_and_core_properties(tmp_path: Pat
     table.cell(0, 0).text, table.cell(0, 1).text = "Model", "RMSE"
     table.cell(1, 0).text, table.cell(1, 1).text = "Forest", "0.12"
     word.add_paragraph("Conclusion", style="Heading 1")
-    word.add_paragraph("It works with ﬁne ligatures.")
+    paragraph = word.add_paragraph("It works with ﬁne ligatures, see ")
+    _add_hyperlink(paragraph, "https://doi.org/10.1/x", "the article")
     path = tmp_path / "report.docx"
     word.save(path)
     document = load(path)
@@ -95,6 +96,21 @@ def test_docx_paragraphs_heading_styles_tables_and_core_properties(tmp_path: Pat
     assert _kinds(document) == ["introduction", "results", "conclusion"]
     assert "Forest | 0.12" in document.sections[1].text
     assert "fine ligatures" in document.text
+    assert "see the article (https://doi.org/10.1/x)" in document.text
+
+
+def _add_hyperlink(paragraph, address: str, text: str) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml.shared import OxmlElement, qn
+
+    relation = paragraph.part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relation)
+    run, run_text = OxmlElement("w:r"), OxmlElement("w:t")
+    run_text.text = text
+    run.append(run_text)
+    link.append(run)
+    paragraph._p.append(link)
 
 
 def test_latex_markup_removed_and_metadata_read(tmp_path: Path):

@@ -51,8 +51,8 @@ def test_shared_passages_need_a_long_common_run():
     assert shared_passages(f"x {long} y", f"z {long} q") == [long]
 
 
-def _selection(late=False):
-    sub = Submission(id="s", student_key="k", path=Path("a.md"), origin="a.md")
+def _selection(late=False, name="Ann Lee", **fields):
+    sub = Submission(id="s", student_key="k", path=Path("a.md"), origin="a.md", student_name=name, **fields)
     return Selection("k", sub, [sub], late=late)
 
 

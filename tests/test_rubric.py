@@ -149,6 +149,7 @@ def test_the_documented_example_rubric_is_valid(tmp_path):
     assert problems_in(path) == []
     rubric = load_rubric(path)
     assert rubric.checks.penalties.late == 2.0 and rubric.criterion("data").weight == 2
+    assert rubric.criterion("data").feedback_in(1, "fr").startswith("Dites d'où")
 
 
 def test_every_format_key_is_documented():
@@ -161,3 +162,27 @@ def test_every_format_key_is_documented():
     keys = v.TOP_KEYS | v.CHECK_KEYS | v.PENALTY_KEYS | v.ANALYSIS_KEYS | v.CRITERION_KEYS | v.VOCABULARY_KEYS
     missing = sorted(key for key in keys if key not in text)
     assert missing == []
+
+
+def test_default_rubric_has_french_feedback_for_every_level():
+    rubric = load_rubric()
+    for criterion in rubric.criteria:
+        assert sorted(criterion.translations["fr"]) == [0, 1, 2, 3]
+        assert criterion.feedback_in(0, "fr") != criterion.feedback[0]
+        assert criterion.feedback_in(2, "de") == criterion.feedback[2]  # no translation: English
+
+
+def test_french_feedback_levels_and_languages_are_validated(tmp_path):
+    path = _broken(tmp_path, '3 = "Complet : la question, l', '4 = "Complet : la question, l')
+    problems = problems_in(path)
+    assert any("unknown level '4' in feedback.fr" in p for p in problems)
+    assert any("missing level 3 in feedback.fr" in p and "line " in p for p in problems)
+    path = _broken(tmp_path, "[criteria.feedback.fr]", "[criteria.feedback.de]")
+    line = _line_of(path, "[criteria.feedback.de]")
+    assert any(f"line {line}: unknown language 'de' in feedback" in p for p in problems_in(path))
+
+
+def test_rubric_show_in_french_gives_the_french_feedback():
+    result = CliRunner().invoke(cli, ["rubric", "show", "--lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "Situez le travail" in result.output

@@ -136,21 +136,103 @@ def test_critical_questions_go_where_they_are_asked(rubric):
     assert content.section("overfitting").critical_questions[0].page == 6
 
 
-def test_lab_experiments_follow_the_questions(rubric):
-    few = build_content(None, small_paper(n_samples=435), rubric)
-    commands = {s.criterion_id: [lab.command for lab in s.lab] for s in few.sections}
+def _lab(content) -> dict[str, list[str]]:
+    return {s.criterion_id: [lab.command for lab in s.lab] for s in content.sections}
+
+
+def test_lab_experiments_follow_the_facts_and_the_questions(rubric):
+    commands = _lab(build_content(None, small_paper(n_samples=435), rubric))
     assert commands["overfitting"] == [
-        # The lab model nearest the article's (a tree ensemble: the forest).
-        "analyser lab run learning-curve --model forest", "analyser lab run overfitting-d100",
-        "analyser lab run ridge-path",
+        # The lab model nearest the article's (a tree ensemble: the forest), on data of its task.
+        "analyser lab run learning-curve --model forest --dataset xnor", "analyser lab run overfitting-d100",
+        "analyser lab run ridge-path",  # the article prunes its trees
     ]
-    assert commands["alternatives"] == ["analyser lab run xnor-models"]
-    assert commands["framing"] == []
+    assert commands["optimisation"] == ["analyser lab run gd-vs-sgd"]  # trained with Adam
+    assert commands["alternatives"] == ["analyser lab run xnor-models"]  # a baseline is compared
+    assert commands["framing"] == commands["context"] == commands["model"] == []
     many = small_paper(n_samples=200_000)
     many.regularisation = []
     many.questions = []
     many.models = [m for m in many.models if m.role == "main"]
-    assert all(not s.lab for s in build_content(None, many, rubric).sections)
+    many.data.representation = [Label("fingerprints", ev("Morgan fingerprints of 2048 bits."))]
+    commands = _lab(build_content(None, many, rubric))
+    # Every template gets the learning curve; the grid search (no regularisation to show
+    # it with) gets the ridge path in training, high-dimensional inputs the curse of dimensionality.
+    assert commands["overfitting"] == ["analyser lab run learning-curve --model forest --dataset xnor"]
+    assert commands["optimisation"] == ["analyser lab run ridge-path", "analyser lab run gd-vs-sgd"]
+    assert commands["model"] == ["analyser lab run curse-of-dimensionality"]
+    assert commands["alternatives"] == []
+
+
+@pytest.mark.parametrize(
+    ("models", "tasks", "option"),
+    [
+        ([Model("SchNet", "gnn", "main")], ["regression"], "--model mlp --dataset linear"),
+        ([Model("SVM", "kernel", "main")], ["classification"], "--model knn --dataset xnor"),
+        ([Model("Gaussian process", "gaussian-process", "main")], ["regression"], "--model ridge --dataset linear"),
+        ([Model("XGBoost", "tree-ensemble", "main")], ["regression"], "--model gboost --dataset linear"),
+        ([Model("logistic regression", "linear", "main")], ["classification"], "--model softmax --dataset xnor"),
+        # A main model the lab has nothing near: the baseline's, else a tree on the article's task.
+        ([Model("k-means", "clustering", "main"), Model("MLR", "linear", "baseline")], ["regression"],
+         "--model linear --dataset linear"),
+        ([], ["regression"], "--model tree --dataset linear"),
+        ([], [], ""),
+    ],
+)
+def test_the_learning_curve_runs_the_lab_model_nearest_the_articles(rubric, models, tasks, option):
+    facts = PaperFacts(models=models, tasks=[Label(task, []) for task in tasks])
+    command = build_content(None, facts, rubric).section("overfitting").lab[0].command
+    assert command == f"analyser lab run learning-curve {option}".strip()
+
+
+def test_every_suggested_lab_command_is_one_the_lab_runs():
+    from analyser.lab.datasets import DATASETS, load
+    from analyser.lab.experiments import EXPERIMENTS
+    from analyser.lab.models import make_model
+    from analyser.template.i18n import texts
+    from analyser.template.suggestions import LAB_DATASET, LAB_MODEL, LAB_RULES
+
+    for rule in LAB_RULES:
+        assert rule.experiment in EXPERIMENTS, rule
+        assert all(rule.why in texts(lang).lab for lang in ("en", "fr")), rule
+    for task, dataset in LAB_DATASET.items():
+        assert dataset in DATASETS and load(dataset).task == task
+    for family, (regressor, classifier) in LAB_MODEL.items():
+        # make_model refuses a model that cannot do the task, as `lab run` would.
+        make_model(regressor, "regression")
+        make_model(classifier, "classification")
+
+
+@pytest.mark.slow
+def test_a_suggested_command_runs(rubric, tmp_path):
+    import shlex
+
+    from click.testing import CliRunner
+
+    from analyser.cli import cli
+
+    facts = PaperFacts(models=[Model("SchNet", "gnn", "main")], tasks=[Label("regression", [])])
+    command = build_content(None, facts, rubric).section("overfitting").lab[0].command
+    args = shlex.split(command)[1:] + ["--quick", "--out", str(tmp_path)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "learning-curve.png").exists()
+
+
+def test_every_shared_paper_gets_lab_experiments(papers_dir, rubric):
+    """The learning curve for every article; the other experiments where its facts or questions call for them."""
+    from analyser.documents import load
+    from analyser.template.make import extract_facts
+
+    suggested = {}
+    for pdf in sorted(papers_dir.glob("*.pdf")):
+        document = load(pdf)
+        commands = _lab(build_content(document, extract_facts(document), rubric))
+        assert commands["overfitting"][0].startswith("analyser lab run learning-curve --model "), pdf.name
+        suggested[pdf.name] = sum(commands.values(), [])
+    assert len(suggested) >= 8
+    # More than the learning curve for most of them: the lab covers more than one question.
+    assert sum(len(commands) >= 2 for commands in suggested.values()) >= len(suggested) // 2, suggested
 
 
 def test_long_quotes_are_cut_and_boxes_are_capped(rubric):
@@ -179,17 +261,6 @@ def test_unknown_language(rubric):
         build_content(None, None, rubric, lang="de")
 
 
-def test_every_lab_command_named_exists():
-    from analyser.lab.experiments import EXPERIMENTS
-    from analyser.lab.models import model_names
-    from analyser.template.suggestions import _LAB_MODEL
-    from analyser.template.i18n import texts
-
-    for lang in ("en", "fr"):
-        assert set(texts(lang).lab) <= set(EXPERIMENTS)
-    assert set(_LAB_MODEL.values()) <= set(model_names())
-
-
 ROUTED = {
     "How many samples were the models trained and tested on?": "framing",
     "Were choices tuned on the test set? Then the test error is optimistic.": "optimisation",
@@ -209,7 +280,7 @@ def test_the_questions_of_analyser_facts_go_to_the_criterion_they_question(rubri
     content = build_content(None, facts, rubric)
     where = {q.text: s.criterion_id for s in content.sections for q in s.critical_questions}
     assert where == ROUTED
-    # "Is there enough data?" is what the learning curve shows.
+    # "Is there enough data?" is what the learning curve shows (no model known: the lab's default).
     assert [lab.command for lab in content.section("overfitting").lab][:2] == [
         "analyser lab run learning-curve", "analyser lab run overfitting-d100",
     ]
@@ -257,10 +328,11 @@ def test_every_question_analyser_facts_asks_has_its_french():
     assert len(fixed) >= 8
     assert [q for q in fixed if french.question(q) == q] == []
     # The questions with numbers, as analyser.facts words them.
+    # (numbers as French writes them: 1 200 000, 0,1)
     assert french.question("About 300 samples for a model of 1,200,000 parameters: is there enough data?") == (
-        "Environ 300 exemples pour un modèle de 1,200,000 paramètres : y a-t-il assez de données ?")
+        "Environ 300 exemples pour un modèle de 1\u00a0200\u00a0000 paramètres : y a-t-il assez de données ?")
     assert french.question("Training RMSE 0.1 against test RMSE 0.5: is the model overfitting?") == (
-        "RMSE 0.1 à l'entraînement contre 0.5 en test : le modèle sur-apprend-il ?")
+        "RMSE 0,1 à l'entraînement contre 0,5 en test : le modèle sur-apprend-il ?")
     assert "modèle gnn/mlp" in french.question(
         "Only about 300 samples for a gnn/mlp model: is there enough data, and would a simpler model do as well?")
 
@@ -279,3 +351,75 @@ def test_a_rubric_with_other_weights_shares_the_words_by_them(tmp_path):
     # Twice the weight, twice the words (to the 10-word step).
     assert all(abs(budgets["overfitting"] - 2 * b) <= 20 for b in others)
     assert content.total_budget == load_rubric().checks.page_limit * 500 - 60 - 15 * 6
+
+
+def test_french_fact_values_and_numbers_are_french(rubric):
+    """What the QA tester saw: "Représentation : graphs", "Nombre d'exemples : 42,966", "RMSE (train)"."""
+    facts = small_paper(n_samples=42_966)
+    facts.models = [Model("GNN", "gnn", "main", ev("A graph neural network.")),
+                    Model("random forest", "tree-ensemble", "baseline", ev("A random forest."))]
+    facts.data.representation = [Label("graphs", ev("Polymers are graphs."))]
+    facts.data.split = {"train": 0.8, "validation": 0.1, "test": 0.1}
+    facts.metrics = [Metric("RMSE", 0.25, "train", ev("The training RMSE is 0.25.")),
+                     Metric("accuracy", 1234.5, "test", ev("..."))]
+    facts.optimisation.hyperparameters = [Hyperparameter("learning rate", "0.001", ev("lr 0.001"))]
+    french = build_content(None, facts, rubric, lang="fr")
+    said = {f.label: [] for s in french.sections for f in s.facts}
+    for section in french.sections:
+        for item in section.facts:
+            said[item.label].append(item.value)
+    nbsp = "\u00a0"
+    assert said["Nombre d'exemples"] == [f"42{nbsp}966"]
+    assert said["Représentation"] == ["graphes"]
+    assert said["Modèle"] == ["GNN (réseau de neurones sur graphes)"]
+    assert said["Comparé à"] == ["random forest (ensemble d'arbres)"]
+    assert said["Découpage"] == [f"entraînement 80{nbsp}%, validation 10{nbsp}%, test 10{nbsp}%"]
+    assert said["Métrique"] == ["RMSE = 0,25 (entraînement)", f"exactitude = 1{nbsp}234,5 (test)"]
+    assert said["Hyperparamètre"] == ["taux d'apprentissage = 0,001"]
+    assert said["Fonction de coût"] == ["entropie croisée"]
+    assert said["Choix des hyperparamètres"] == ["recherche sur grille"]
+    assert said["Régularisation"] == ["élagage"]
+    # English stays as analyser.facts writes it.
+    english = build_content(None, facts, rubric, lang="en")
+    framing = {f.label: f.value for f in english.section("framing").facts}
+    assert framing["Number of samples"] == "42,966"
+    assert framing["Split"] == "train 80%, validation 10%, test 10%"
+    assert [f.value for f in english.section("overfitting").facts if f.label == "Metric"] == [
+        "RMSE = 0.25 (train)", "accuracy = 1,234.5 (test)"]
+
+
+# The kinds of fact whose values come from the vocabulary of analyser.facts, and
+# where they are: (table of analyser/facts/vocab/*.toml, key), by kind in i18n [values].
+_VOCABULARY = {
+    "learning_type": ("learning_type", "value"),
+    "task": ("task", "value"),
+    "representation": ("representation", "value"),
+    "family": ("model", "family"),
+    "validation": ("validation", "value"),
+    "regularisation": ("regularisation", "value"),
+    "loss": ("loss", "value"),
+    "optimiser": ("optimiser", "value"),
+    "hyperparameter": ("hyperparameter", "value"),
+    "search": ("search", "value"),
+    "metric": ("metric", "value"),
+}
+
+
+def test_every_value_of_the_facts_vocabulary_has_its_french():
+    import sys
+    from pathlib import Path
+
+    import analyser.facts
+    from analyser.template.i18n import texts
+
+    tomllib = __import__("tomllib" if sys.version_info >= (3, 11) else "tomli")
+    found: dict[str, set[str]] = {kind: set() for kind in _VOCABULARY}
+    for path in (Path(analyser.facts.__file__).parent / "vocab").glob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for kind, (table, key) in _VOCABULARY.items():
+            found[kind] |= {entry[key] for entry in data.get(table, []) if key in entry}
+    assert all(found.values()), found
+    french = texts("fr").values
+    missing = {kind: sorted(values - set(french.get(kind, {}))) for kind, values in found.items()}
+    assert {kind: values for kind, values in missing.items() if values} == {}
+    assert set(texts("fr").values["split"]) >= {"train", "validation", "test"}

@@ -89,3 +89,33 @@ def test_a_page_that_ends_inside_a_guidance_prefix_drops_the_piece(cut):
     # Only at the very end of a page: the same words inside the text are the student's.
     if not cut.startswith("["):  # (a placeholder's opening is the template's anywhere)
         assert strip_template_text(f"{cut}\n{STUDENT}").split()[0] == cut.split()[0]
+
+
+# --- Markdown: guidance in HTML comments -------------------------------------
+
+COMMENT = "\n".join(["<!--", "Word budget: about 230 words.", GUIDE.replace(f" {END_MARK}", ""),
+                     "[Write your analysis here: about 230 words]", "-->"])
+
+
+@pytest.mark.parametrize("line", ["<!--", "-->", "<!-- anything at all -->", "  <!-- Guiding question: why? -->"])
+def test_comment_lines_are_the_templates(line):
+    assert is_template_text(line)
+
+
+def test_a_comment_goes_whole_and_the_student_text_around_it_stays():
+    text = "\n".join(["## 1. Context", "", COMMENT, STUDENT, "", "Last words --> here."])
+    assert strip_template_text(text).split() == ["##", "1.", "Context", *STUDENT.split(), "Last", "words", "-->", "here."]
+    # As a Markdown reader gives it: the comment joined on one line.
+    joined = " ".join(COMMENT.splitlines())
+    assert strip_template_text(f"{joined}\n\n{STUDENT}").strip() == STUDENT
+
+
+def test_a_comment_cut_by_a_page_break_goes_from_both_pages():
+    joined = " ".join(COMMENT.splitlines())
+    cut = len(joined) // 2
+    first_page, second_page = f"{STUDENT}\n\n{joined[:cut]}", f"{joined[cut:]}\n\n{STUDENT}"
+    assert strip_template_text(first_page).strip() == STUDENT
+    assert strip_template_text(second_page).strip() == STUDENT
+    # A page that opens on the student's own paragraph, arrows and all, keeps it (only a
+    # "-->" that ends a line closes a comment cut at the page's start).
+    assert strip_template_text(f"A --> B, then C.\n\n{STUDENT}").split()[:3] == ["A", "-->", "B,"]

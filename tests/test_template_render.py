@@ -47,6 +47,8 @@ def _titles(content) -> list[str]:
 
 def test_markdown_sections_and_every_line_is_marked_or_the_students(content):
     text = render_text(content, "md")
+    # The guidance is in HTML comments, which need no end mark (and show none).
+    assert END_MARK not in text
     headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
     assert headings == _titles(content)
     title_block = {f"{content.labels[k]}{content.labels['colon']}" for k in ("name", "article", "date")}
@@ -56,6 +58,19 @@ def test_markdown_sections_and_every_line_is_marked_or_the_students(content):
         # Anything else the template wrote must be recognisable as the template's.
         assert is_template_text(line) or any(line.startswith(label) for label in title_block), line
     assert "Marie Curie" in text and "https://doi.org/10.1038/x_y.2016.28" in text
+
+
+def test_markdown_guidance_is_hidden_in_comments_that_no_quote_can_close(rubric):
+    facts = small_paper()
+    facts.models[0].evidence[0].quote = "An R2 > 0.9 --> trees <b>win</b>."
+    text = render_text(build_content(small_document(), facts, rubric), "md")
+    comments = re.findall(r"<!--(.*?)-->", text, re.DOTALL)
+    assert len(comments) == len(rubric.criteria) + 1  # the reminder, then one per section
+    assert "An R2 &gt; 0.9 --&gt; trees &lt;b&gt;win&lt;/b&gt;." in text
+    assert all("<" not in c and ">" not in c for c in comments)
+    # Outside the comments: only the title block, the headings and blank lines.
+    outside = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    assert [line for line in outside.splitlines() if line.strip() and not line.startswith(("#", "Name:", "Article:", "Date:"))] == []
 
 
 # --- LaTeX ----------------------------------------------------------------------
@@ -102,7 +117,17 @@ def test_latex_balanced_escaped_and_complete(content):
     sections = re.findall(r"\\section\*\{(.*)\}", tex)
     assert sections == [tex_escape(t) for t in _titles(content)]
     assert r"\url{https://doi.org/10.1038/x_y.2016.28}" in tex
-    assert ("french" if content.lang == "fr" else "english") + "]{babel}" in tex
+    if content.lang == "fr":  # French where babel-french is installed, and compiles where it is not
+        assert r"\IfFileExists{french.ldf}{\usepackage[french]{babel}}{\usepackage[english]{babel}}" in tex
+    else:
+        assert r"\usepackage[english]{babel}" in tex
+
+
+def test_latex_end_marks_are_tiny_and_light(content):
+    tex = render_text(content, "tex")
+    body = tex.split(r"\begin{document}", 1)[1]
+    assert body.count(END_MARK) == body.count(rf"\guideend{{{END_MARK}}}") > len(content.sections)
+    assert r"\newcommand{\guideend}[1]{{\tiny\color{lightgray}#1}}" in tex
 
 
 def test_latex_escaping_breaks_nothing_when_filled(content):
@@ -176,6 +201,12 @@ def test_html_parses_strictly_and_carries_every_section(content):
     text = "".join(parser.text)
     assert NASTY in text and "We fit" in text
     assert text.count(END_MARK) == html.count(END_MARK)
+    # Every end mark is set small and light, not as a visible pilcrow.
+    from analyser.template.render import HTML_END_MARK
+
+    assert html.count(END_MARK) == html.count(HTML_END_MARK) > len(content.sections)
+    rule = re.search(r"\.end-mark \{([^}]*)\}", html).group(1)
+    assert re.search(r"font-size: [4-7]pt", rule) and re.search(r"color: #[d-f][0-9a-f][d-f][0-9a-f][d-f][0-9a-f]", rule)
 
 
 def test_html_escapes_markup_from_the_article(rubric):
@@ -201,6 +232,12 @@ def test_docx_opens_with_python_docx(content, tmp_path):
     assert any(NASTY in t for t in texts)
     guidance = [t for t in texts if t.endswith(END_MARK)]
     assert guidance and all(is_template_text(t) for t in guidance)
+    # The end mark is a tiny, very light run of its own (still in the text of the file and of its PDF).
+    marks = [run for p in document.paragraphs for run in p.runs if END_MARK in run.text]
+    assert len(marks) == len(guidance) == sum(t.count(END_MARK) for t in texts)
+    for run in marks:
+        assert run.text == END_MARK and run.font.size.pt <= 6
+        assert min(run.font.color.rgb) >= 0xD0  # (r, g, b) all light
     assert abs(document.sections[0].page_width - Cm(21)) < Cm(0.1)
     assert document.core_properties.language == content.lang
 
@@ -259,10 +296,11 @@ def _pdflatex(tex: str, folder: Path) -> Path:
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("pdflatex") is None, reason="needs pdflatex")
-def test_latex_compiles_with_pdflatex_whatever_the_article_quotes(rubric, tmp_path):
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_latex_compiles_with_pdflatex_whatever_the_article_quotes(rubric, tmp_path, lang):
+    """In French too, with or without babel-french installed (a minimal TeX Live has none)."""
     import pypdf
 
-    lang = "fr" if shutil.which("kpsewhich") and _kpsewhich("french.ldf") else "en"
     facts = small_paper()
     facts.models[0].evidence[0].quote = TORTURE
     content = build_content(small_document(), facts, rubric, lang=lang, title=TORTURE, name="Zoë Ło",
@@ -272,6 +310,9 @@ def test_latex_compiles_with_pdflatex_whatever_the_article_quotes(rubric, tmp_pa
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
     assert all(f"{s.number}. " in text for s in content.sections)
     assert "100% of {" in text  # the escaped specials print as themselves
+    log = (tmp_path / "t.log").read_text(errors="replace")
+    french_rules = "Language: french" in log or "french.ldf" in log
+    assert french_rules == (lang == "fr" and _kpsewhich("french.ldf")), "babel-french is used if and only if it is there"
 
 
 def _kpsewhich(name: str) -> bool:
@@ -292,7 +333,9 @@ def test_every_format_carries_the_same_content(rubric, tmp_path, lang):
         expected += [fact.quote for fact in section.facts] + [q.text for q in section.critical_questions]
         expected += [lab.command for lab in section.lab]
     for fmt in ("md", "tex", "docx", "html"):
-        document = load(write_template(content, fmt, tmp_path / f"{lang}.{fmt}"))
-        text = " ".join(document.text.replace("\\", "").split())  # (Markdown keeps its escapes)
+        path = write_template(content, fmt, tmp_path / f"{lang}.{fmt}")
+        # Markdown's guidance is in comments, which its readers skip as viewers do: read the file.
+        text = path.read_text(encoding="utf-8") if fmt == "md" else load(path).text
+        text = " ".join(text.replace("\\", "").split())  # (Markdown keeps its escapes)
         missing = [piece for piece in expected if " ".join(piece.split()) not in text]
         assert missing == [], fmt

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -161,3 +162,20 @@ def test_french_template_asks_the_articles_questions_in_french(article, tmp_path
     assert len(asked) == len(facts.questions) >= 1
     # Every fixed question of analyser.facts has its French version (i18n/fr.toml [questions]).
     assert not english & set(asked), english & set(asked)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdflatex") is None, reason="needs pdflatex")
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_latex_compiled_to_pdf_round_trips(lang, article, checker, tmp_path):
+    """The end marks are tiny and light in the PDF, but in its text: wrapped guidance still goes."""
+    paper, _, _ = article
+    untouched = make_template(paper, fmt="tex", out=tmp_path / "u.tex", name="Marie Curie", lang=lang)
+    filled = write_template(untouched.content, "tex", tmp_path / "f.tex", answers=ANSWERS)
+    for source in (untouched.path, filled):
+        subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", source.name],
+                       cwd=tmp_path, check=True, capture_output=True, timeout=120)
+    report = _score(checker, tmp_path / "u.pdf", article)
+    assert {c.id: c.score for c in report.criteria} == {c.id: 0 for c in report.criteria}
+    assert _checks(report)["student_name"] and _checks(report)["article_link"]
+    _read_back(_score(checker, tmp_path / "f.pdf", article))

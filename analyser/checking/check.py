@@ -13,12 +13,24 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from analyser.checking import consistency, copied, criteria, formal, inputs
+from analyser.checking import consistency, copied, criteria, formal, inputs, language
 from analyser.checking.report import CheckReport, CriterionScore, Evidence
 from analyser.checking.segment import segment
 from analyser.template_markers import PLACEHOLDER, strip_template_text
 
 HEAD_CHARS = 600  # where the title block (name, link) is looked for
+_NOTES = {
+    "en": {
+        "penalty": "{check} failed: {points:g} point(s) off the total (rubric penalty)",
+        "copied": "{count} sentence(s) found nearly verbatim in the article were not counted as the student's "
+                  "explanation (where quoted, they are marked \"(copied from the article)\")",
+    },
+    "fr": {
+        "penalty": "{check} non satisfait : {points:g} point(s) retiré(s) du total (pénalité du barème)",
+        "copied": "{count} phrase(s) reprise(s) presque mot pour mot de l'article : non comptée(s) comme explication "
+                  "de l'étudiant (citées, elles portent la mention « (copié de l'article) »)",
+    },
+}
 
 
 def check(
@@ -52,6 +64,7 @@ def check(
         names_section=lambda heading: criteria.map_headings([heading], rubric)[0] is not None,
     )
     units = parts.units
+    lang = language.detect(" ".join(unit.text for unit in units))
     if article.document is not None:
         shingles = copied.article_shingles(article.text)
         for unit in units:
@@ -62,23 +75,32 @@ def check(
     if article.document is not None:
         # What a student proposes (the spec's `alternatives`) is no claim about the paper.
         proposals = {id(unit) for unit in assigned.get("alternatives", [])}
-        claims, wrong = consistency.check_claims(units, article.text, facts, skip=proposals)
+        claims, wrong = consistency.check_claims(units, article.text, facts, skip=proposals, language=lang)
 
     results = [criteria.score_criterion(c, assigned[c.id], wrong, assigned.asides[c.id]) for c in rubric.criteria]
+    for result in results:
+        result.language = lang
 
+    # One word count throughout: the student's own words (a template's guidance excluded).
     stripped = strip_template_text(full_text)
     own_words = len(stripped.split()) if stripped != full_text else document.word_count
+    template_words = max(0, document.word_count - own_words) if stripped != full_text else 0
     pages, estimated = formal.page_count(document, rubric.checks.words_per_page, own_words)
-    head = PLACEHOLDER.sub("", full_text[:HEAD_CHARS])  # "[Your name]" is no name
-    name = formal.find_student_name(head, document.metadata.authors, article.text[:20000])
+    name = None
+    raw_head = inputs.source_head(document, HEAD_CHARS)
+    if raw_head is not None:  # the file's own lines: a name stops at its line's end
+        name = formal.find_student_name(PLACEHOLDER.sub("", raw_head), [], article.text[:20000])
+    if name is None:
+        head = PLACEHOLDER.sub("", full_text[:HEAD_CHARS])  # "[Your name]" is no name
+        name = formal.find_student_name(head, document.metadata.authors, article.text[:20000])
     if due is None and rubric.checks.due:
         due = datetime.fromisoformat(rubric.checks.due.replace("Z", "+00:00"))
     checks = [
-        formal.page_limit(pages, estimated, own_words, rubric.checks.page_limit, rubric.checks.words_per_page),
-        formal.student_name(name),
-        formal.article_link(link),
-        formal.deadline(submitted_at, due),
-        formal.is_analysis(units, rubric.analysis, article.document is not None),
+        formal.page_limit(pages, estimated, own_words, rubric.checks.page_limit, rubric.checks.words_per_page, lang),
+        formal.student_name(name, lang),
+        formal.article_link(link, lang),
+        formal.deadline(submitted_at, due, lang),
+        formal.is_analysis(units, rubric.analysis, article.document is not None, lang),
     ]
 
     total = rubric.scale * sum(r.criterion.weight * r.score for r in results) / 3 / rubric.total_weight
@@ -87,10 +109,10 @@ def check(
         failed = next(c for c in checks if c.id == check_id).passed is False
         if failed and points:
             total -= points
-            notes.append(f"{check_id} failed: {points:g} point(s) off the total (rubric penalty)")
+            notes.append(_NOTES[lang]["penalty"].format(check=check_id, points=points))
     copied_count = sum(unit.copied for unit in units)
     if copied_count:
-        notes.append(f"{copied_count} sentence(s) found nearly verbatim in the article were not counted as explanation")
+        notes.append(_NOTES[lang]["copied"].format(count=copied_count))
 
     return CheckReport(
         submission=str(document.path),
@@ -100,13 +122,13 @@ def check(
         article_identifier=article.identifier or inputs.identifier_of(link),
         pages=pages,
         pages_estimated=estimated,
-        words=document.word_count,
+        words=own_words,
         criteria=[
             CriterionScore(
                 id=r.criterion.id,
                 score=r.score,
                 max=3,
-                evidence=[Evidence(criteria.quote(u), u.page) for u in r.evidence],
+                evidence=[Evidence(criteria.quote(u, lang), u.page) for u in r.evidence],
                 feedback=r.feedback,
                 title=r.criterion.title,
             )
@@ -117,4 +139,6 @@ def check(
         total=round(max(0.0, total), 2),
         scale=rubric.scale,
         notes=notes,
+        language=lang,
+        template_words=template_words,
     )

@@ -79,8 +79,25 @@ def _informative(value: float) -> bool:
     return value >= 10 or value != int(value)
 
 
-def check_claims(units: list[Unit], article_text: str, facts=None, *, skip: set[int] = frozenset()) -> tuple[list[Claim], dict[int, list[str]]]:
+_TEXTS = {
+    "en": {
+        "elsewhere": " (the analysis cites another source here: not held against it)",
+        "named": "named in the article", "never_named": "the article never mentions {label}",
+        "facts": "the article's {field}: {values}",
+        "number": "the article gives this number", "never_number": "the article never gives the number {number}",
+    },
+    "fr": {
+        "elsewhere": " (l'analyse cite ici une autre source : non retenu contre elle)",
+        "named": "nommé dans l'article", "never_named": "l'article ne mentionne jamais {label}",
+        "facts": "dans l'article ({field}) : {values}",
+        "number": "l'article donne ce nombre", "never_number": "l'article ne donne jamais le nombre {number}",
+    },
+}
+
+
+def check_claims(units: list[Unit], article_text: str, facts=None, *, skip: set[int] = frozenset(), language: str = "en") -> tuple[list[Claim], dict[int, list[str]]]:
     """The claims found, and for each sentence (by id) the labels of its unsupported claims."""
+    texts = _TEXTS.get(language, _TEXTS["en"])
     other_source = False
     vocabulary = _vocabulary()
     folded_article = _folded(article_text)
@@ -95,7 +112,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, skip: set[
             return
         seen.add(label)
         if not supported and other_source:
-            detail += " (the analysis cites another source here: not held against it)"
+            detail += texts["elsewhere"]
         claims.append(Claim(claim=f"{label}: \u201c{_short(unit.text)}\u201d (p. {unit.page})", supported=supported, detail=detail))
         if not supported and not other_source:
             wrong.setdefault(id(unit), []).append(label)
@@ -113,12 +130,12 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, skip: set[
                 if label not in in_article:
                     in_article[label] = matcher.search(folded_article)
                 supported = in_article[label]
-                add(unit, label, supported, "named in the article" if supported else f"the article never mentions {label}")
+                add(unit, label, supported, texts["named"] if supported else texts["never_named"].format(label=label))
         for field, values in vocabulary["facts"].items():
             known = facts.values(field) if facts is not None else set()
             for value, variants in values.items() if known else ():
                 if term_set(tuple(variants)).found(unit.folded):
-                    add(unit, value, value in known, f"the article's {field.replace('_', ' ')}: {', '.join(sorted(known))}")
+                    add(unit, value, value in known, texts["facts"].format(field=field.replace("_", " "), values=", ".join(sorted(known))))
         for pattern in (_QUANTITY, _SETTING):
             for match in pattern.finditer(unit.folded):
                 if _APPROXIMATE.search(unit.folded[max(0, match.start() - 20):match.start()]):
@@ -128,7 +145,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, skip: set[
                     continue
                 supported = round(value, 9) in numbers
                 label = match.group(0).strip()
-                add(unit, label, supported, "the article gives this number" if supported else f"the article never gives the number {match.group(1).strip()}")
+                add(unit, label, supported, texts["number"] if supported else texts["never_number"].format(number=match.group(1).strip()))
     claims.sort(key=lambda claim: claim.supported)
     return claims, wrong
 

@@ -40,14 +40,21 @@ class CriterionResult:
     found: dict[str, list[str]] = field(default_factory=dict)  # group -> terms found
     unsupported: list[str] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
+    language: str = "en"  # of the submission: the feedback's language
 
     @property
     def feedback(self) -> str:
-        text = self.criterion.feedback[self.score]
+        text = self.criterion.feedback_in(self.score, self.language)
         if self.unsupported:
             claims = "; ".join(self.unsupported[:2])
-            text = f"Some statements are not in the article ({claims}): check them against the paper. {text}"
+            text = _UNSUPPORTED.get(self.language, _UNSUPPORTED["en"]).format(claims=claims) + " " + text
         return text
+
+
+_UNSUPPORTED = {
+    "en": "Some statements are not in the article ({claims}): check them against the paper.",
+    "fr": "Certaines affirmations ne sont pas dans l'article ({claims}) : vérifiez-les dans l'article.",
+}
 
 
 def map_headings(headings: list[str], rubric: Rubric) -> list[str | None]:
@@ -184,7 +191,10 @@ def score_criterion(criterion: Criterion, units: list[Unit], wrong: dict[int, li
             if unit not in evidence:
                 evidence.append(unit)
                 break
-    for unit in mentions or units:
+    # The student's own sentences first: a copied one is shown only when
+    # nothing else holds the score (level 1), and is then marked as copied.
+    candidates = [u for u in mentions if not u.copied] or [u for u in units if not u.copied and u.words >= 4] or mentions or units
+    for unit in candidates:
         if len(evidence) >= MAX_EVIDENCE:
             break
         if unit not in evidence:
@@ -198,6 +208,12 @@ def score_all(units: list[Unit], headings: list[str], rubric: Rubric, wrong: dic
     return [score_criterion(c, assigned[c.id], wrong, assigned.asides[c.id]) for c in rubric.criteria]
 
 
-def quote(unit: Unit) -> str:
-    text = unit.text.strip()
-    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+COPIED_MARK = {"en": " (copied from the article)", "fr": " (copié de l'article)"}
+
+
+def quote(unit: Unit, language: str = "en") -> str:
+    """The sentence as evidence, shortened at a word; marked when copied from the article."""
+    text = " ".join(unit.text.split())
+    if len(text) > QUOTE_CHARS:
+        text = text[: QUOTE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return text + COPIED_MARK.get(language, COPIED_MARK["en"]) if unit.copied else text

@@ -14,11 +14,60 @@ from analyser.checking.terms import term_set
 # ------------------------------------------------------------- page_limit ---
 
 
-def page_limit(pages: int, estimated: bool, words: int, limit: int, words_per_page: int) -> CheckResult:
+# Each check's details, by language ("en", "fr"): the language of the submission.
+_TEXTS = {
+    "en": {
+        "pages_estimated": "about {pages} page(s), estimated from {words} words at {per_page} words a page; limit {limit}",
+        "pages": "{pages} page(s); limit {limit}",
+        "name_found": "name found: {name}",
+        "name_missing": "no student name found: add a line such as \"Name: First Last\" at the top",
+        "link_found": "link found: {link}",
+        "link_missing": "no link or identifier of the article found: add its DOI, arXiv id or URL",
+        "no_due": "skipped: no due date (rubric or --due)",
+        "no_time": "skipped: submission time unknown (due {due}); give --submitted-at",
+        "on_time": "submitted {at}, due {due}",
+        "late": "submitted {at}, {amount} after the due date {due}",
+        "hours": "{n:.1f} h", "days": "{n:.1f} days",
+        "nothing": "no text of the student's to judge (only a template's guidance, or nothing)",
+        "copied_part": "; {share:.0%} of all sentences copied from the article",
+        "copying_unchecked": "; copying not checked (article not available)",
+        "balance": "{evaluative} sentence(s) evaluate, compare, question or justify and {restating} only restate the paper "
+                   "({share:.0%} evaluative){copied_part}",
+        "summary": "reads as a summary: {detail}; needs {needed:.0%} evaluative",
+        "copied": "too much copied text: {detail}; at most {allowed:.0%} copied",
+    },
+    "fr": {
+        "pages_estimated": "environ {pages} page(s), estimé à partir de {words} mots à {per_page} mots par page ; limite {limit}",
+        "pages": "{pages} page(s) ; limite {limit}",
+        "name_found": "nom trouvé : {name}",
+        "name_missing": "aucun nom d'étudiant trouvé : ajoutez en tête une ligne comme « Nom : Prénom Nom »",
+        "link_found": "lien trouvé : {link}",
+        "link_missing": "aucun lien ni identifiant de l'article trouvé : ajoutez son DOI, son identifiant arXiv ou son URL",
+        "no_due": "non vérifié : pas de date limite (barème ou --due)",
+        "no_time": "non vérifié : date de remise inconnue (à rendre le {due}) ; donnez --submitted-at",
+        "on_time": "remis le {at}, à rendre le {due}",
+        "late": "remis le {at}, {amount} après la date limite {due}",
+        "hours": "{n:.1f} h", "days": "{n:.1f} jours",
+        "nothing": "aucun texte de l'étudiant à évaluer (seulement les consignes d'un modèle, ou rien)",
+        "copied_part": " ; {share:.0%} des phrases copiées de l'article",
+        "copying_unchecked": " ; copie non vérifiée (article indisponible)",
+        "balance": "{evaluative} phrase(s) évaluent, comparent, questionnent ou justifient et {restating} ne font que reprendre "
+                   "l'article ({share:.0%} évaluatives){copied_part}",
+        "summary": "se lit comme un résumé : {detail} ; il faut {needed:.0%} de phrases évaluatives",
+        "copied": "trop de texte copié : {detail} ; au plus {allowed:.0%} copié",
+    },
+}
+
+
+def _text(language: str, key: str, **values) -> str:
+    return _TEXTS.get(language, _TEXTS["en"])[key].format(**values)
+
+
+def page_limit(pages: int, estimated: bool, words: int, limit: int, words_per_page: int, language: str = "en") -> CheckResult:
     if estimated:
-        detail = f"about {pages} page(s), estimated from {words} words at {words_per_page} words a page; limit {limit}"
+        detail = _text(language, "pages_estimated", pages=pages, words=words, per_page=words_per_page, limit=limit)
     else:
-        detail = f"{pages} page(s); limit {limit}"
+        detail = _text(language, "pages", pages=pages, limit=limit)
     return CheckResult("page_limit", pages <= limit, detail)
 
 
@@ -55,7 +104,10 @@ _NOT_NAMES = {
     "submitted", "rendu", "devoir", "assignment", "homework", "group", "groupe", "section", "part", "partie",
 }
 # What follows a name in a title block: a line end, a dash, the course, the link.
-_AFTER_NAME = re.compile(r"^[ \t]*(?:$|\n|[—–\-|·•]|\(|M\d\b|L\d\b|Article\b|Link\b|Lien\b|https?:|doi\b|ENS\b|Univ|Student|[ÉE]tudiant|Name\b)")
+_AFTER_NAME = re.compile(
+    r"^[ \t]*(?:$|\n|[—–\-|·•]|\(|M\d\b|L\d\b|Article\b|Link\b|Lien\b|https?:|doi\b|ENS\b|Univ|Student|[ÉE]tudiant|Name\b"
+    r"|,[ \t]*(?:M\d|L\d|Master|Licence|Bachelor|MSc|BSc|PhD|ENS|Univ|Student|[ÉE]tudiant|Erasmus|group|groupe)\b)"
+)
 _BEFORE_AUTHORS = re.compile(r"(?:\bby|\bpar|\band|&|,|\bet)\s*$", re.IGNORECASE)
 
 
@@ -84,11 +136,32 @@ def _name_run(text: str, paper_text: str) -> str | None:
     return None
 
 
+# Other fields of a title block: a name stops where one of them starts, even when
+# a reader joined the lines of the block into one ("Name: Jean Dupont Article: ...").
+_NEXT_FIELD = re.compile(
+    r"\b(?:article|link|lien|doi|url|arxiv|paper|papier|date|e-?mail|courriel|mail|course|cours|title|titre|"
+    r"student id|numero|numéro|group|groupe|class|classe|submitted|rendu|due|journal|source|reference|référence)\s*[:：]"
+    r"|https?://|\bdoi:|\b10\.\d{4,9}/|\S+@\S+",
+    re.IGNORECASE,
+)
+
+
+def _labelled_value(raw: str) -> str:
+    value = re.sub(r"[*_`]", "", raw).strip()
+    field = _NEXT_FIELD.search(value)
+    if field:
+        value = value[: field.start()]
+    return re.split(r"\s+[—–|]\s+|\s{2,}|,|;", value)[0].strip()
+
+
 def find_student_name(head: str, metadata_authors: list[str], paper_text: str = "") -> str | None:
-    """The student's name from a labelled line, the title block, or the document's author."""
+    """The student's name from a labelled line, the title block, or the document's author.
+
+    `head` is the start of the submission, with its line breaks when the
+    format keeps them; the name stops at the end of its line or at the next
+    field label, whichever comes first."""
     for match in _LABEL.finditer(head):
-        value = re.sub(r"[*_`]", "", match.group(1)).strip()
-        value = re.split(r"\s+[—–|]\s+|\s{2,}|,", value)[0].strip()
+        value = _labelled_value(match.group(1))
         if re.search(r"[^\W\d_]{2,}", value) and not re.match(r"https?:|doi", value, re.IGNORECASE):
             return value
     name = _name_run(re.sub(r"[*_`#>]", "", head), paper_text)
@@ -100,10 +173,10 @@ def find_student_name(head: str, metadata_authors: list[str], paper_text: str = 
     return None
 
 
-def student_name(name: str | None) -> CheckResult:
+def student_name(name: str | None, language: str = "en") -> CheckResult:
     if name:
-        return CheckResult("student_name", True, f"name found: {name}")
-    return CheckResult("student_name", False, "no student name found: add a line such as \"Name: First Last\" at the top")
+        return CheckResult("student_name", True, _text(language, "name_found", name=name))
+    return CheckResult("student_name", False, _text(language, "name_missing"))
 
 
 # ----------------------------------------------------------- article_link ---
@@ -123,10 +196,10 @@ def find_link(text: str) -> str | None:
     return find_article_link(text)
 
 
-def article_link(link: str | None) -> CheckResult:
+def article_link(link: str | None, language: str = "en") -> CheckResult:
     if link:
-        return CheckResult("article_link", True, f"link found: {link}")
-    return CheckResult("article_link", False, "no link or identifier of the article found: add its DOI, arXiv id or URL")
+        return CheckResult("article_link", True, _text(language, "link_found", link=link))
+    return CheckResult("article_link", False, _text(language, "link_missing"))
 
 
 # --------------------------------------------------------------- deadline ---
@@ -136,17 +209,17 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def deadline(submitted_at: datetime | None, due: datetime | None) -> CheckResult:
+def deadline(submitted_at: datetime | None, due: datetime | None, language: str = "en") -> CheckResult:
     if due is None:
-        return CheckResult("deadline", None, "skipped: no due date (rubric or --due)")
+        return CheckResult("deadline", None, _text(language, "no_due"))
     if submitted_at is None:
-        return CheckResult("deadline", None, f"skipped: submission time unknown (due {due.isoformat()}); give --submitted-at")
+        return CheckResult("deadline", None, _text(language, "no_time", due=due.isoformat()))
     late = _aware(submitted_at) - _aware(due)
     if late.total_seconds() <= 0:
-        return CheckResult("deadline", True, f"submitted {submitted_at.isoformat()}, due {due.isoformat()}")
+        return CheckResult("deadline", True, _text(language, "on_time", at=submitted_at.isoformat(), due=due.isoformat()))
     hours = late.total_seconds() / 3600
-    amount = f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
-    return CheckResult("deadline", False, f"submitted {submitted_at.isoformat()}, {amount} after the due date {due.isoformat()}")
+    amount = _text(language, "hours", n=hours) if hours < 48 else _text(language, "days", n=hours / 24)
+    return CheckResult("deadline", False, _text(language, "late", at=submitted_at.isoformat(), amount=amount, due=due.isoformat()))
 
 
 # ------------------------------------------------------------ is_analysis ---
@@ -157,11 +230,11 @@ def evaluative_units(units: list[Unit], terms: tuple[str, ...]) -> list[Unit]:
     return [unit for unit in units if not unit.copied and matcher.found(unit.folded)]
 
 
-def is_analysis(units: list[Unit], settings, article_known: bool) -> CheckResult:
+def is_analysis(units: list[Unit], settings, article_known: bool, language: str = "en") -> CheckResult:
     """The spec's rule: the share of sentences that evaluate, compare, question or
     justify versus those that only restate the paper; and the copied share."""
     if not units:
-        return CheckResult("is_analysis", False, "no text of the student's to judge (only a template's guidance, or nothing)")
+        return CheckResult("is_analysis", False, _text(language, "nothing"))
     evaluative = evaluative_units(units, settings.evaluative)
     marked = {id(unit) for unit in evaluative}
     restating_terms = term_set(settings.restating)
@@ -169,11 +242,10 @@ def is_analysis(units: list[Unit], settings, article_known: bool) -> CheckResult
     judged = len(evaluative) + len(restating)
     share = len(evaluative) / judged if judged else 1.0
     copied = sum(unit.copied for unit in units) / len(units)
-    copied_part = f"; {copied:.0%} of all sentences copied from the article" if article_known else "; copying not checked (article not available)"
-    detail = (f"{len(evaluative)} sentences evaluate, compare, question or justify and {len(restating)} only restate the paper "
-              f"({share:.0%} evaluative){copied_part}")
+    copied_part = _text(language, "copied_part", share=copied) if article_known else _text(language, "copying_unchecked")
+    detail = _text(language, "balance", evaluative=len(evaluative), restating=len(restating), share=share, copied_part=copied_part)
     if share < settings.min_evaluative_share:
-        return CheckResult("is_analysis", False, f"reads as a summary: {detail}; needs {settings.min_evaluative_share:.0%} evaluative")
+        return CheckResult("is_analysis", False, _text(language, "summary", detail=detail, needed=settings.min_evaluative_share))
     if copied > settings.max_copied_share:
-        return CheckResult("is_analysis", False, f"too much copied text: {detail}; at most {settings.max_copied_share:.0%} copied")
+        return CheckResult("is_analysis", False, _text(language, "copied", detail=detail, allowed=settings.max_copied_share))
     return CheckResult("is_analysis", True, detail)

@@ -14,6 +14,15 @@ from pathlib import Path
 
 from analyser.errors import AnalyserError
 
+
+class ArticleError(AnalyserError):
+    """The article given explicitly (--paper) cannot be read or had."""
+
+
+# Suffixes that make a --paper value a file name rather than an identifier.
+_FILE_SUFFIXES = {".pdf", ".md", ".markdown", ".txt", ".tex", ".docx", ".html", ".htm", ".rst"}
+
+
 @dataclass
 class Article:
     """The analysed article as the checker uses it."""
@@ -35,6 +44,25 @@ def load_submission(submission):
     from analyser.documents import load
 
     return load(Path(submission))
+
+
+_TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ".rst"}
+
+
+def source_head(document, chars: int) -> str | None:
+    """The first `chars` characters of a plain-text submission as written, line breaks kept.
+
+    The readers join the lines of a paragraph, which runs a title block's
+    lines together ("Name: Jean Dupont Article: ..."); the file itself still
+    tells where each line ends. None for other formats or when unreadable."""
+    path = getattr(document, "path", None)
+    if path is None or Path(path).suffix.lower() not in _TEXT_SUFFIXES:
+        return None
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read(chars)
+    except OSError:
+        return None
 
 
 @lru_cache(maxsize=8)
@@ -71,32 +99,51 @@ def identifier_of(link: str | None) -> str | None:
 
 
 def get_article(paper, link: str | None, *, offline: bool) -> Article:
-    """The article from --paper (file, identifier or Document), else from the link."""
+    """The article from --paper (file, identifier or Document), else from the link.
+
+    An article the user named (`paper`) that cannot be had is an error: they
+    asked for it. Only the link found inside the submission may fail softly
+    (the check then goes on without consistency, with a note)."""
     if paper is not None and not isinstance(paper, (str, Path)):
         return Article(document=paper, identifier=identifier_of(link))
-    if paper is not None and Path(str(paper)).is_file():
-        try:
-            # A local copy of the article: its identifier is the one the analysis links to.
-            return Article(document=_load_article_file(Path(str(paper))), identifier=identifier_of(link) or f"local:{paper}")
-        except AnalyserError as error:
-            return Article(notes=[f"article could not be read ({error}): consistency not checked"])
-    wanted = str(paper) if paper is not None else link
-    if not wanted:
+    if paper is not None:
+        return _explicit_article(str(paper), link, offline=offline)
+    if not link:
         return Article(notes=["no article link found and no --paper given: consistency not checked"])
     try:
-        from analyser.sources import resolve
-
-        fetched = resolve(wanted, offline=offline)
+        return _resolved_article(link, offline=offline)
     except AnalyserError as error:
-        return Article(notes=[f"article could not be had ({error}): consistency not checked"])
+        return Article(identifier=identifier_of(link), notes=[f"article could not be had ({error}): consistency not checked"])
+
+
+def _explicit_article(paper: str, link: str | None, *, offline: bool) -> Article:
+    path = Path(paper)
+    if path.is_file():
+        try:
+            document = _load_article_file(path)
+        except AnalyserError as error:
+            raise ArticleError(f"the article (--paper) cannot be read: {error}") from None
+        # A local copy of the article: its identifier is the one the analysis links to.
+        return Article(document=document, identifier=identifier_of(link) or f"local:{paper}")
+    if path.is_dir():
+        raise ArticleError("--paper is a folder, not an article file", path=paper)
+    if path.suffix.lower() in _FILE_SUFFIXES and not re.match(r"(?i)https?:", paper):
+        raise ArticleError("no such article file (--paper)", path=paper)
+    try:
+        return _resolved_article(paper, offline=offline)
+    except AnalyserError as error:
+        raise ArticleError(f"the article given with --paper could not be had: {error}") from None
+
+
+def _resolved_article(wanted: str, *, offline: bool) -> Article:
+    """The article an identifier or link names, through `analyser.sources` (cache first)."""
+    from analyser.sources import resolve
+
+    fetched = resolve(wanted, offline=offline)
     identifier = fetched.paper.identifier
     if fetched.pdf_path is None:
-        return Article(identifier=identifier, notes=[f"no PDF could be had for {identifier}: consistency not checked"])
-    try:
-        document = _load_article_file(Path(fetched.pdf_path))
-    except AnalyserError as error:
-        return Article(identifier=identifier, notes=[f"article PDF could not be read ({error}): consistency not checked"])
-    return Article(document=document, identifier=identifier)
+        raise ArticleError(f"no PDF could be had for {identifier}")
+    return Article(document=_load_article_file(Path(fetched.pdf_path)), identifier=identifier)
 
 
 _FACTS: dict[int, object] = {}  # id(article document) -> its facts; documents are cached above

@@ -51,6 +51,9 @@ class CheckReport:
     total: float
     scale: float
     notes: list[str] = field(default_factory=list)
+    # Not in the JSON contract (its keys are fixed); for the renderers and callers:
+    language: str = "en"  # the submission's language ("en" or "fr"), that of feedback and details
+    template_words: int = 0  # words of a template's guidance left in the draft, not counted in `words`
 
     def check(self, check_id: str) -> CheckResult:
         return next(c for c in self.checks if c.id == check_id)

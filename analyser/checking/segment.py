@@ -17,6 +17,7 @@ from analyser.template_markers import PLACEHOLDER, strip_template_text
 # A body paragraph has at least this many words; what comes before the first
 # one is the title block (title, name, link), which is not scored.
 BODY_MIN_WORDS = 25
+TITLE_MIN_WORDS = 6  # a heading this long opening the document is its title, whatever it names
 
 
 @dataclass
@@ -161,7 +162,10 @@ def segment(pages: list[tuple[int, str]], known_headings: set[str] | frozenset[s
                 # A heading followed by body text opens the body (e.g. "## 1. Context");
                 # the title is followed by the name and link lines instead.
                 opens_body = next_line is not None and len(next_line.split()) >= 12 and not _TITLE_BLOCK.search(next_line)
-                if opens_body or names_section(title) or re.match(r"^\s{0,3}#{2,6}\s", stripped) or re.match(r"^\d{1,2}[.)]?\s+[A-ZÀ-Þ]", stripped):
+                # A long first heading naming a topic is the document's title
+                # ("Bayesian optimisation for ..."), not that criterion's section.
+                names_one = names_section(title) and (len(front) > 1 or len(title.split()) < TITLE_MIN_WORDS)
+                if opens_body or names_one or re.match(r"^\s{0,3}#{2,6}\s", stripped) or re.match(r"^\d{1,2}[.)]?\s+[A-ZÀ-Þ]", stripped):
                     headings.append(title)
                     in_body = True
             continue

@@ -130,3 +130,4 @@ def quantities(text: str) -> set[str]:
             continue  # a year
         found.add(value.replace(" ", ""))
     return found
+

@@ -49,6 +49,10 @@ def fetch(identifier: str, out: Path, pdf: Path | None, refresh: bool, offline: 
     click.echo(f"  title:     {paper.title}")
     click.echo(f"  authors:   {_authors(paper.authors)}")
     click.echo(f"  published: {paper.published or 'unknown'}")
+    if paper.doi:
+        click.echo(f"  doi:       {paper.doi}")
+    if paper.source == "local" and paper.doi:
+        click.echo(f"  (read from the PDF; `analyser fetch {paper.doi}` gets the full metadata)")
     if paper.landing_url:
         click.echo(f"  page:      {paper.landing_url}")
     click.echo(f"  metadata:  {saved.metadata_path}")
@@ -60,13 +64,17 @@ def fetch(identifier: str, out: Path, pdf: Path | None, refresh: bool, offline: 
 
 @click.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("--source", type=click.Choice(_SOURCES), default="arxiv", show_default=True,
-              help="Where to search (ChemRxiv and bioRxiv through Crossref's index).")
+@click.option("--source", type=click.Choice(_SOURCES), default=None,
+              help="Where to search (ChemRxiv and bioRxiv through Crossref's index).  "
+                   "[default: arxiv; with --offline: every source]")
 @click.option("--max", "max_results", type=click.IntRange(1, 100), default=10, show_default=True,
               help="How many candidates to list.")
 @click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text",
               show_default=True)
-def search(query: tuple[str, ...], source: str, max_results: int, output_format: str) -> None:
+@click.option("--offline", is_flag=True,
+              help="Search only the articles already fetched (the cache), by title, abstract and author words.")
+def search(query: tuple[str, ...], source: str | None, max_results: int, output_format: str,
+           offline: bool) -> None:
     """Search arXiv, ChemRxiv or bioRxiv for articles matching QUERY.
 
     \b
@@ -74,16 +82,18 @@ def search(query: tuple[str, ...], source: str, max_results: int, output_format:
       analyser search graph neural network molecular property
       analyser search "machine learning" catalysis --source chemrxiv --max 5
       analyser search protein language model --source biorxiv --format json
+      analyser search polymer graph --offline      (among the articles you fetched)
     """
     from analyser.sources import search as run_search
 
     text = " ".join(query)
-    papers = run_search(text, source=source, max_results=max_results)
+    papers = run_search(text, source=source, max_results=max_results, offline=offline)
     if output_format == "json":
         click.echo(json.dumps([paper.to_dict() for paper in papers], indent=2, ensure_ascii=False))
         return
     if not papers:
-        click.echo(f"no results for {text!r} on {source}")
+        where = "among the cached articles" if offline else f"on {source or 'arxiv'}"
+        click.echo(f"no results for {text!r} {where}")
         return
     for number, paper in enumerate(papers, 1):
         first = paper.authors[0] + (" et al." if len(paper.authors) > 1 else "") if paper.authors else "?"

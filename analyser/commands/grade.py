@@ -24,7 +24,9 @@ def grade(inputs, out_dir, rubric, due, jobs, offline, paper, threshold):
     INPUTS are folders of submissions, single documents (pdf, docx, md, tex,
     txt), mbox files, Maildirs or .eml files. From e-mail, the sender is the
     student and the Date header the submission time; of several submissions
-    from one student, the latest before the due date is graded.
+    from one student, the latest before the due date is graded. A message
+    with neither a sender nor anything to grade is listed, not made a student;
+    no submission at all is an error.
 
     Re-running skips submissions whose content and rubric did not change.
     Inputs are never modified.
@@ -32,30 +34,40 @@ def grade(inputs, out_dir, rubric, due, jobs, offline, paper, threshold):
     from analyser.grading import grade_class
     from analyser.grading.dates import parse_due
 
-    bar = None
+    stderr = click.get_text_stream("stderr")
+    shown = False
 
     def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = click.progressbar(length=total, label="grading", file=click.get_text_stream("stderr"),
-                                    show_pos=True)
-            bar.__enter__()
-        bar.update(done - bar.pos)
+        # A bar only on a terminal: in a log or a pipe it would be noise.
+        nonlocal shown
+        width = 30
+        filled = width * done // total if total else width
+        stderr.write(f"\rgrading [{'#' * filled}{'-' * (width - filled)}] {done}/{total}")
+        stderr.flush()
+        shown = True
 
     try:
         result = grade_class(list(inputs), out_dir, rubric=rubric, due=parse_due(due) if due else None,
                              jobs=jobs, offline=offline, paper=paper, similarity_threshold=threshold,
-                             progress=progress)
+                             progress=progress if stderr.isatty() else None)
     finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+        if shown:
+            stderr.write("\r\033[K")  # erase the bar: the summary below says it all
+            stderr.flush()
 
-    click.echo(f"{len(result.students)} student(s): {result.graded} graded, {result.skipped} unchanged since the last run.")
+    summary = f"{len(result.students)} student(s): {result.graded} graded, {result.skipped} unchanged since the last run"
+    if result.failed:
+        summary += f", {result.failed} could not be graded (manual review)"
+    click.echo(summary + ".")
     if result.pairs:
         click.echo(f"{len(result.pairs)} pair(s) of similar submissions: see similarity.csv.")
     if result.problems:
         click.echo(f"{len(result.problems)} submission(s) need manual review:")
         for line in result.problems:
+            click.echo(f"  - {line}")
+    if result.rejected:
+        click.echo(f"{len(result.rejected)} message(s) with no sender and nothing to grade (not students):")
+        for line in result.rejected:
             click.echo(f"  - {line}")
     click.echo(f"Class overview: {result.out_dir / 'index.html'}")
     click.echo(f"Gradebook:      {result.out_dir / 'gradebook.csv'}")

@@ -12,7 +12,7 @@ def rubric() -> None:
 
 @rubric.command("show")
 @click.argument("name_or_path", required=False)
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True, help="Language of the guiding questions.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True, help="Language of the guiding questions and feedback.")
 def show(name_or_path, lang):
     """Print a rubric: criteria, weights, levels, feedback, questions, check settings.
 

@@ -28,8 +28,8 @@ def template(paper, fmt, name, lang, rubric, out, force, offline):
     PAPER is a file (PDF, Word...) or anything `analyser fetch` accepts (arXiv
     id, DOI, URL). One section per rubric criterion, with its guiding
     questions, a word budget (all together fit the page limit), the facts of
-    the article with their quotes and pages, the questions to ask and, where
-    one helps, an `analyser lab` experiment to run.
+    the article with their quotes and pages, the questions to ask and the
+    `analyser lab` experiments that illustrate them.
 
     \b
     Examples:

@@ -53,8 +53,20 @@ def _key(line: str) -> str:
 
 
 def _edge_indices(lines: list[str]) -> list[int]:
-    filled = [index for index, line in enumerate(lines) if line.strip()]
-    return sorted(set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]))
+    """Indices of the first and last _EDGE_LINES non-empty lines (scanned from each end)."""
+    top: list[int] = []
+    for index, line in enumerate(lines):
+        if line.strip():
+            top.append(index)
+            if len(top) == _EDGE_LINES:
+                break
+    bottom: list[int] = []
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index].strip():
+            bottom.append(index)
+            if len(bottom) == _EDGE_LINES:
+                break
+    return sorted(set(top + bottom))
 
 
 def running_lines(pages: list[list[str]]) -> set[str]:
@@ -99,20 +111,21 @@ _FUNCTION_WORDS = frozenset(
 
 
 class Vocabulary:
-    """How often each word occurs in a text (lower-cased; "pre-training" is one word)."""
+    """How often each word occurs in a text (lower-cased; "pre-training" is one word).
 
-    _EDGES = "\"'“”‘’()[]{}<>.,;:!?*"
+    Whitespace tokens are counted in C; the punctuation stuck to a word is
+    dealt with at look-up time, for the few words looked up.
+    """
+
+    _AROUND = tuple((before, after) for before in ("", "(") for after in ("", ",", ".", ";", ":", ")"))
 
     def __init__(self, text: str) -> None:
-        # Counting whitespace tokens runs in C; only the distinct tokens are
-        # then trimmed of punctuation in Python.
-        counts: Counter[str] = Counter()
-        for token, count in Counter(text.lower().split()).items():
-            counts[token.strip(self._EDGES)] += count
-        self._counts = counts
+        self._tokens = Counter(text.lower().split())
 
     def get(self, word: str, default: int = 0) -> int:
-        return self._counts.get(word.lower(), default)
+        word = word.lower()
+        tokens = self._tokens
+        return sum(tokens.get(before + word + after, 0) for before, after in self._AROUND) or default
 
 
 def vocabulary(text: str) -> Vocabulary:

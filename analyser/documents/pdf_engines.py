@@ -110,6 +110,8 @@ def _read_pdfium(data: bytes) -> RawPdf:
         marked = pdf_style.emphasised_lines(pages, font_name)
         texts = [
             _normalise("\n".join(_marked(number, line, starts, continued) for number, line in enumerate(lines)))
+            if starts or continued
+            else _normalise("\n".join(lines))
             for (_, lines, _), (starts, continued) in zip(pages, marked)
         ]
         metadata = document.get_metadata_dict(skip_empty=True)

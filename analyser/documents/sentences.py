@@ -20,8 +20,8 @@ ABBREVIATIONS = frozenset(
 # Common French ones in student reports.
 ABBREVIATIONS |= frozenset("p.ex ex cad c.-à-d env mme mlle".split())
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
-_NEXT_STARTS = re.compile(r"[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]")
+# A stop, closing quotes or brackets, space, then what can start a sentence.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 
 
@@ -44,8 +44,6 @@ def _split_paragraph(text: str) -> list[tuple[int, int]]:
     start = _skip_space(text, 0)
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        if end >= len(text) or not _NEXT_STARTS.match(text, end):
-            continue
         # The last word before the stop is all that matters: a short slice keeps this linear.
         if _is_abbreviation(text[max(start, match.start() - 30) : match.start() + 1]):
             continue

@@ -48,6 +48,13 @@ _NEG_BEFORE = re.compile(
 _NEG_AFTER = re.compile(
     r"^[^,;:.]{0,40}?\b(?:was|were|is|are|has been|have been|had been|be)\s+(?:not|never)\b", re.I
 )
+# "systems not included in the training set", "molecules unseen in training": the
+# negation describes the test data, it denies nothing that follows.
+_NOT_IN_TRAINING = re.compile(
+    r"\b(?:not|never)\s+(?:\w+\s+)?(?:included|contained|seen|present|used|part)\s+(?:in|during|for|of|by)\s+"
+    r"(?:the\s+)?(?:training|train|fitting)\w*(?:\s+(?:set|data|sets))?",
+    re.I,
+)
 _ABBREVIATION = re.compile(r"\((?P<short>[A-Za-z][A-Za-z0-9\-]{1,15})\)")
 _LONG_FORM = re.compile(r"(?:[A-Za-z][\w\-]*[ \t]+){0,7}[A-Za-z][\w\-]*\s*$")
 _CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\b(?:but|whereas|while|although|however)\b", re.I)
@@ -125,6 +132,7 @@ def is_negated(text: str, start: int, end: int) -> bool:
     before = text[:start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
+    clause = _NOT_IN_TRAINING.sub(" ", clause)
     if _NEG_BEFORE.search(clause):
         return True
     after = text[end:]

@@ -13,6 +13,8 @@ from analyser.facts.model import Data, Evidence
 DATASET_MIN_SCORE = 1.0
 REPRESENTATION_MIN_SCORE = 1.0
 N_SAMPLES_MIN_SCORE = 1.5
+RIVAL_SHARE = 0.6  # a size this close to the strongest one is another data set
+MAX_SIZES = 4
 
 _NUMBER = r"(?P<num>\d{1,3}(?:[, \u00a0\u2009\u202f]\d{3}(?![\d.,]\d))+|\d+(?:\.\d+)?\s*(?:k|K|thousand|million)(?![\w])|\d+)"
 # Words that make "N things" the size of the data rather than any count.
@@ -29,7 +31,13 @@ _PART_BEFORE = re.compile(
     r"additional|half|quarter|fraction|portion)\b(?:\s+\w+){0,3}\s*(?:of|with|contain\w*|has|had|includ\w*)?\s*$",
     re.I,
 )
-_HEDGE_BEFORE = re.compile(r"\b(?:less|fewer|more) than\s*$|\b(?:up to|at most|at least|over)\s*$", re.I)
+# "12% of the 30 selected compounds", "which 30 compounds in the remaining 10%": a part.
+_SHARE_BEFORE = re.compile(r"\d\s*%\s+of\s+(?:the\s+)?$|\bwhich\s+$", re.I)
+_PART_AFTER = re.compile(r"^\s*(?:in|of|from)\s+(?:the\s+)?(?:remaining|test|training|validation|held-out)\b", re.I)
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:less|fewer|more) than\s*$|\b(?:up to|at most|at least|over|about|approximately|roughly|nearly)\s*$|[~∼≈]\s*$",
+    re.I,
+)
 _WHOLE_BEFORE = re.compile(r"\b(?:whole|entire|full|complete|total|overall)\b[^.]{0,30}$|\bconsists? of\s*$", re.I)
 _UNIT = re.compile(
     r"^(?:[nµμmck]?m|[mµμn]?[gLl]|K|°C|eV|meV|kJ|kcal|%|h|hrs?|min|s|ms|wt|mol|[mµμn]?M|Hz|kHz|MHz|ppm|Å|nm|"
@@ -45,7 +53,25 @@ _WEAK_NOUNS = re.compile(
     re.I,
 )
 
-_SPLIT_WORD = re.compile(r"\b(?:split\w*|ratio|partition\w*|divided|train\w*|test\w*|validation)\b", re.I)
+_SPLIT_WORD = re.compile(r"\b(?:split\w*|ratio|partition\w*|divided|train\w*|test\w*|validation|evaluat\w*)\b", re.I)
+# Percentages written as words: "Ninety percent of these data were used for training".
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_WORD_PERCENT = re.compile(
+    r"\b(?P<tens>" + "|".join(_TENS) + r")(?:[\s\-](?P<units>" + "|".join(_UNITS) + r"))?(?=\s+per ?cent\b)",
+    re.I,
+)
+# "the evaluation is conducted on the remaining 20% of the dataset", "tested on 10% of the data"
+_EVALUATED_ON = re.compile(
+    r"\b(?P<role>evaluat\w*|test(?:ed|ing)?|assess\w*|validat\w*)\b(?:(?!train)[^.;]){0,60}?\b(?:on|using|with)\s+"
+    r"(?:the\s+)?(?:remaining|other|last|held[- ]out|rest(?:ing)?\s+)?\s*(?P<number>\d{1,2}(?:\.\d+)?)\s*(?:%|per ?cent)",
+    re.I,
+)
+# "The remaining data were used as test set": the rest of a stated training share.
+_REST_IS = re.compile(
+    r"\b(?:remaining|rest|other)\b[^.;]{0,50}\b(?P<role>test\w*|validation|evaluat\w*)", re.I
+)
 _RATIO = re.compile(
     r"(?<![\d.])(\d{1,2}(?:\.\d+)?|0?\.\d+)\s*%?\s*[:/]\s*(\d{1,2}(?:\.\d+)?|0?\.\d+)\s*%?"
     r"(?:\s*[:/]\s*(\d{1,2}(?:\.\d+)?|0?\.\d+)\s*%?)?(?![\d/])"
@@ -121,7 +147,8 @@ def size_candidates(corpus: Corpus) -> list[SizeCandidate]:
         before = sent.text[: match.start()]
         score = sent.weight
         score *= 2.0 if _DATA_WORDS.search(sent.text) else 1.0 if sent.owned else 0.3
-        if _PART_BEFORE.search(before) or _RANGE_AFTER.search(sent.text[match.end("num") :]):
+        if (_PART_BEFORE.search(before) or _SHARE_BEFORE.search(before)
+                or _RANGE_AFTER.search(sent.text[match.end("num") :]) or _PART_AFTER.match(sent.text[match.end() :])):
             score *= 0.3
         if _WEAK_NOUNS.match(match.group("noun").strip()):
             score *= 0.4
@@ -133,11 +160,11 @@ def size_candidates(corpus: Corpus) -> list[SizeCandidate]:
     return found
 
 
-def n_samples(corpus: Corpus) -> tuple[int | None, list[Evidence]]:
-    """The size of the data set, or None when the paper has no single one."""
+def _sizes(corpus: Corpus) -> tuple[int | None, list[Evidence], list[tuple[int, Evidence]]]:
+    """(the size, its evidence, the several sizes stated when there is no single one)."""
     candidates = size_candidates(corpus)
     if not candidates:
-        return None, []
+        return None, [], []
     # The strongest statement of a size wins; repeats only break ties (a split
     # part such as "10000 configurations each" is often repeated more).
     totals: dict[int, float] = {}
@@ -146,17 +173,37 @@ def n_samples(corpus: Corpus) -> tuple[int | None, list[Evidence]]:
     best_value = max(totals, key=totals.get)
     best = totals[best_value]
     if best < N_SAMPLES_MIN_SCORE:
-        return None, []
+        return None, [], []
+    strongest = {}
+    for candidate in sorted(candidates, key=lambda item: -item.score):
+        strongest.setdefault(candidate.value, candidate)
     # Several data sets of different sizes, none dominant: no single size.
-    rivals = [value for value, score in totals.items() if value != best_value and score >= 0.6 * best]
+    rivals = [value for value, score in totals.items() if value != best_value and score >= RIVAL_SHARE * best]
     if len(rivals) >= 2:
-        return None, []
+        several = sorted([best_value, *rivals], key=lambda value: -totals[value])[:MAX_SIZES]
+        return None, [], [(value, _evidence_of(strongest[value])) for value in several]
     evidence = [
-        candidate.sent.evidence(candidate.start, candidate.end)
+        _evidence_of(candidate)
         for candidate in sorted(candidates, key=lambda item: -item.score)
         if candidate.value == best_value
     ][:scoring.MAX_EVIDENCE]
-    return best_value, evidence
+    return best_value, evidence, []
+
+
+def _evidence_of(candidate: SizeCandidate) -> Evidence:
+    return candidate.sent.evidence(candidate.start, candidate.end)
+
+
+def n_samples(corpus: Corpus) -> tuple[int | None, list[Evidence]]:
+    """The size of the data set, or None when the paper has no single one."""
+    size, evidence, _ = _sizes(corpus)
+    return size, evidence
+
+
+def stated_sizes(corpus: Corpus) -> list[tuple[int, Evidence]]:
+    """The sizes the paper states when it has several data sets and no single size
+    (strongest first); empty when it has one size or states none."""
+    return _sizes(corpus)[2]
 
 
 def _fractions(values: list[float]) -> list[float]:
@@ -164,16 +211,40 @@ def _fractions(values: list[float]) -> list[float]:
     return [round(value / total, 4) for value in values] if total > 0 else values
 
 
+def _words_to_digits(text: str) -> str:
+    def number(match: re.Match) -> str:
+        value = _TENS[match.group("tens").lower()] + _UNITS.get((match.group("units") or "").lower(), 0)
+        return str(value)
+    return _WORD_PERCENT.sub(number, text)
+
+
 def split(corpus: Corpus) -> dict | None:
-    """Train/validation/test fractions when the paper states them."""
+    """Train/validation/test fractions when the paper states them. A training share
+    alone is completed by the next sentence when it says where the rest went ("The
+    remaining data were used as test set")."""
     best: tuple[float, dict] | None = None
-    for sent in corpus.sentences:
+    sentences = corpus.sentences
+    for position, sent in enumerate(sentences):
         if not _SPLIT_WORD.search(sent.text):
             continue
-        found = _split_in(sent.text)
-        if found and (best is None or sent.weight > best[0]):
-            best = (sent.weight, found | {"evidence": [sent.evidence()]})
+        found = _split_in(_words_to_digits(sent.text))
+        if not found:
+            continue
+        evidence = [sent.evidence()]
+        if set(found) == {"train"} and found["train"] < 1 and position + 1 < len(sentences):
+            following = sentences[position + 1]
+            rest = _REST_IS.search(following.text)
+            if rest is not None:
+                found[_role(rest.group("role"))] = round(1 - found["train"], 4)
+                evidence.append(following.evidence())
+        if best is None or sent.weight > best[0]:
+            best = (sent.weight, found | {"evidence": evidence})
     return best[1] if best else None
+
+
+def _role(word: str) -> str:
+    word = word.lower()
+    return "train" if word.startswith("train") else "validation" if word.startswith("valid") else "test"
 
 
 def _split_in(text: str) -> dict | None:
@@ -203,6 +274,9 @@ def _split_in(text: str) -> dict | None:
         parts.setdefault(role, round(float(match.group(2)) / 100, 4))
     for match in _TRAINED_ON.finditer(text):
         parts.setdefault("train", round(float(match.group(1)) / 100, 4))
+    for match in _EVALUATED_ON.finditer(text):
+        role = "validation" if match.group("role").lower().startswith("validat") else "test"
+        parts.setdefault(role, round(float(match.group("number")) / 100, 4))
     if parts:
         if len(parts) == 1 and "train" in parts and parts["train"] < 1 and "test" in lowered:
             parts["test"] = round(1 - parts["train"], 4)
@@ -215,7 +289,10 @@ def _split_in(text: str) -> dict | None:
 
 
 def find(corpus: Corpus) -> Data:
-    size, size_evidence = n_samples(corpus)
+    size, size_evidence, several = _sizes(corpus)
+    if size is None:
+        # No single size: the evidence is then the statements of the several sizes.
+        size_evidence = [evidence for _, evidence in several]
     return Data(
         datasets=scoring.labels(corpus, vocab.group("data", "dataset"), DATASET_MIN_SCORE),
         n_samples=size,

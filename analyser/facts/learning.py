@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from analyser.facts import scoring, vocab
 from analyser.facts.corpus import Corpus
 from analyser.facts.model import Label
@@ -20,8 +22,24 @@ def tasks(corpus: Corpus) -> list[Label]:
     return found
 
 
+# Clustering used to cut the data into parts (to split it, or to train one model per
+# part) is a step of a supervised pipeline, not an unsupervised study.
+_DATA_STEP = re.compile(
+    r"\bpartition\w*|\bsplit\w*|\bsubsets?\b|\bsegments?\b|\bgroup(?:ing|ed|s)?\s+(?:of\s+)?(?:the\s+)?data|"
+    r"\bseparate\s+models?\b|\bone model (?:per|for each)\b|\bpre-?process\w*|\bdata preparation\b",
+    re.I,
+)
+
+
 def learning_types(corpus: Corpus, found_tasks: list[Label]) -> list[Label]:
     tallies = scoring.tally(corpus, vocab.group("learning", "learning_type"))
+    if "unsupervised" in tallies:
+        tally = tallies["unsupervised"]
+        kept = [hit for hit in tally.hits if not _DATA_STEP.search(hit.sent.text)]
+        if len(kept) != len(tally.hits):
+            total = sum(hit.sent.weight for hit in tally.hits)
+            tally.score *= sum(hit.sent.weight for hit in kept) / total if total else 0.0
+            tally.hits = kept
     # Beyond "supervised", a paradigm is the paper's own only when it says so in
     # the first person ("we pre-train with self-supervised..."): baselines and
     # related work are full of other paradigms.

@@ -59,6 +59,8 @@ class Question:
 class Data:
     datasets: list[Label] = field(default_factory=list)
     n_samples: int | None = None
+    # The statements of n_samples; when n_samples is None because the paper states
+    # several sizes (several data sets), the statements of those sizes.
     n_samples_evidence: list[Evidence] = field(default_factory=list)
     split: dict | None = None  # {"train": 0.8, "validation": 0.1, "test": 0.1} or sizes
     representation: list[Label] = field(default_factory=list)

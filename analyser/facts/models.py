@@ -42,6 +42,21 @@ _LEADING_COMPARE = 5  # "Compared with X, our Y...": a comparison opening the se
 _BASELINE_AFTER = re.compile(r"\s*(?:models?\s+|methods?\s+)?baselines?\b", re.I)
 _OUR_BEFORE = re.compile(r"\b(?:our|the proposed|the present)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
+# A model used as a part of the paper's architecture ("the GRU is applied as a
+# readout operator", "a GRU-based aggregation", "an MLP head") is a component of the
+# main model, not a model of its own.
+_PART_NOUNS = (r"(?:readout|read-out|aggregat\w*|operators?|layers?|modules?|blocks?|components?|pooling|"
+               r"update (?:function|step)|message (?:function|passing)|gates?|cells?|units?)")
+# Right after the name only the sub-parts no whole model is called ("a GRU-based
+# readout", "LSTM cells"); "Transformer layers" may be the whole model.
+_PART_RIGHT_AFTER = r"(?:readout|read-out|aggregat\w*|operators?|pooling|update (?:function|step)|gates?|cells?)"
+_PART_AFTER = re.compile(
+    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:(?:is|was|are|were)\s+)?(?:(?:then\s+)?(?:applied|used|employed|adopted|utili[sz]ed)\s+)?"
+    r"(?:as|for)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?" + _PART_NOUNS + r"\b"
+    r"|^[\s\-]*(?:based\s+)?" + _PART_RIGHT_AFTER + r"\b"
+    r"|^\s*(?:(?:is|was|are|were)\s+)?(?:(?:applied|used|employed)\s+)?to\s+(?:aggregate|read out|pool|update|combine)\b",
+    re.I,
+)
 _NAME_SHAPE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z][A-Za-z0-9\-]+$")
 _INTRO_KINDS = ("introduction", "related")
 NEURAL = {"mlp", "cnn", "rnn", "gnn", "transformer", "autoencoder", "generative"}
@@ -91,11 +106,14 @@ def families_of(text: str) -> list[str]:
 
 
 def _role_of(hit: Hit) -> str | None:
-    """"main", "baseline", "used" (plainly used in the methods) or None (no sign)."""
+    """"main", "baseline", "used" (plainly used in the methods), "component" (a part
+    of the paper's architecture) or None (no sign)."""
     text = hit.sent.text
     if hit.sent.cites_others:
         return None  # "Smith et al. proposed X": neither ours nor compared against
     ours = bool(_OUR_BEFORE.search(text[: hit.start]))
+    if _PART_AFTER.match(text[hit.end :]):
+        return "component"
     if not ours and _BASELINE_AFTER.match(text[hit.end :]):
         return "baseline"  # "an LSTM baseline"
     if _AS_BASELINE.search(text):

@@ -16,6 +16,14 @@ _VALUE = (
     r"(?P<value>10\s*\^?\s*−\s*\d+(?![\d.])|(?:\d+(?:\.\d+)?(?:\s*[×x]\s*10\s*\^?\s*[-−–]?\s*\d+|[eE][-−–]?\d+)?"
     r"(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)?(?:[eE][-−–]?\d+)?){0,3})|one|two|three|four|five|six|seven|eight|nine|ten)"
 )
+# Layers that are the object of another step ("transfer of two fully connected
+# layers", "we freeze the first three layers") are no size of the architecture.
+_LAYERS_ACTED_ON = re.compile(
+    r"\b(?:transfer\w*|freez\w*|frozen|unfrozen|fine-?tun\w*|re-?initiali[sz]\w*|replac\w*|remov\w*|"
+    r"retrain\w*|discard\w*|truncat\w*|prun\w*|drop(?:ped|ping)?)\b",
+    re.I,
+)
+_CLAUSE_EDGE = re.compile(r"[;:()]|,\s|\b(?:and then|whereas|while|but)\b", re.I)
 _LINK = r"\s*(?:of|was|were|is|are|=|:|set to|was set to|were set to|equal to|fixed at|fixed to|chosen as|between)?\s*(?:about|approximately|around|~|≈)?\s*"
 
 
@@ -28,6 +36,12 @@ def _patterns(entry: Entry) -> tuple[re.Pattern, ...]:
             re.compile(f"(?<![\\w.]){_VALUE}\\s+(?:[A-Za-z][\\w-]*\\s+){{0,2}}?(?:{entry.regex})", re.I)
         )
     return tuple(patterns)
+
+
+def _clause_of(text: str, start: int, end: int) -> str:
+    edges = [match.end() for match in _CLAUSE_EDGE.finditer(text, 0, start)]
+    following = _CLAUSE_EDGE.search(text, end)
+    return text[edges[-1] if edges else 0 : following.start() if following else len(text)]
 
 
 def hyperparameters(corpus: Corpus) -> list[Hyperparameter]:
@@ -43,6 +57,8 @@ def hyperparameters(corpus: Corpus) -> list[Hyperparameter]:
             value = " ".join(match.group("value").split()).strip(" ,")
             start = match.start()
             if is_negated(sent.text, start, match.end()):
+                continue
+            if entry.extra.get("architecture") and _LAYERS_ACTED_ON.search(_clause_of(sent.text, start, match.end())):
                 continue
             key = (name, value)
             if key not in found:

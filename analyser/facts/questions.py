@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from analyser.facts import data
 from analyser.facts.corpus import Corpus
 from analyser.facts.metrics import lower_is_better
 from analyser.facts.model import Evidence, PaperFacts, Question
@@ -31,8 +32,10 @@ _TUNED_ON_TEST = re.compile(
     r"with respect to)\s+(?:the\s+)?(?:test(?:ing)?)\s+(?:set|data|error|performance)",
     re.I,
 )
-_RANDOM_SPLIT = re.compile(r"\brandom(?:ly)?\b[^.]{0,40}\b(?:split|divided|partition|selected|assigned|chosen)|"
+_RANDOM_SPLIT = re.compile(r"\brandom(?:ly)?\b[^.]{0,40}\b(?:split|divided|partition|selected|assigned|chosen|shuffled)|"
                            r"\brandom\s+(?:split|splitting|partition)", re.I)
+# ...of the data into sets: "randomly selected node features are masked" splits no data.
+_DATA_SETS = re.compile(r"\b(?:train\w*|test\w*|validation|data\s?sets?|data|splits?|folds?|subsets?|hold[- ]?out)\b", re.I)
 # Molecules as the samples (not "molecular dynamics").
 _BALANCE = re.compile(
     r"\b(?:im)?balanced?\b|\bimbalance|\bstratif\w*|\bclass (?:ratio|distribution|weights?)|\bMCC\b|"
@@ -113,6 +116,15 @@ def small_data(facts: PaperFacts, corpus: Corpus) -> Question | None:
 def no_data_size(facts: PaperFacts, corpus: Corpus) -> Question | None:
     if facts.data.n_samples is not None:
         return None
+    several = data.stated_sizes(corpus)
+    if several:
+        sizes = ", ".join(f"{size:,}" for size, _ in several)
+        return Question(
+            "Several data-set sizes are stated: which data (and how many samples) was each model trained "
+            "and tested on?",
+            f"the article states several sizes ({sizes}) and no single one is the data of the study.",
+            _ev([evidence for _, evidence in several], 3),
+        )
     return Question(
         "How many samples were the models trained and tested on?",
         "no single data-set size was found in the article.",
@@ -127,7 +139,8 @@ def scaffold_leakage(facts: PaperFacts, corpus: Corpus) -> Question | None:
     molecular = bool(facts.values("representation") & MOLECULAR_INPUTS) and (
         len([sent for sent in corpus.sentences if _MOLECULES.search(sent.text)]) >= 3
     )
-    random_split = [sent.evidence() for sent in corpus.sentences if _RANDOM_SPLIT.search(sent.text)]
+    random_split = [sent.evidence() for sent in corpus.sentences
+                    if _RANDOM_SPLIT.search(sent.text) and _DATA_SETS.search(sent.text)]
     if molecular:
         return Question(
             "Molecules were split without regard to their scaffolds: are test molecules near-copies of "

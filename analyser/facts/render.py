@@ -59,7 +59,12 @@ def to_text(facts: PaperFacts, source: str | None = None) -> str:
     data = facts.data
     lines += ["", "Data:"]
     lines += _labels("datasets", data.datasets)
-    lines.append(f"  samples: {data.n_samples if data.n_samples is not None else NOT_FOUND}")
+    if data.n_samples is not None:
+        lines.append(f"  samples: {data.n_samples}")
+    elif data.n_samples_evidence:
+        lines.append("  samples: several sizes stated, no single one (see the quotes)")
+    else:
+        lines.append(f"  samples: {NOT_FOUND}")
     lines += _quotes(data.n_samples_evidence)
     if data.split:
         parts = ", ".join(f"{key} {value:g}" for key, value in data.split.items() if key != "evidence")

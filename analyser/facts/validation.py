@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from analyser.facts import scoring, vocab
 from analyser.facts.corpus import Corpus
 from analyser.facts.model import Label
@@ -10,8 +12,43 @@ VALIDATION_MIN_SCORE = 1.0
 REGULARISATION_MIN_SCORE = 1.0
 
 
+# Schemes that loop over test folds or groups: in a sentence describing one of them,
+# "the test set" is that loop's fold or group, not a separate hold-out. (A stated
+# ratio or split in the same sentence still is one: "split 80/10/10 by scaffold".)
+LOOPS = ("k-fold-cv", "leave-one-out", "cluster-split")
+_BARE_TEST_SET = re.compile(r"^(?:test|testing|validation|hold-?out|held-out)[\s\-]*(?:set|data|test)s?$", re.I)
+# "typical cross-validation using Train ..., Validation ... and Test ...": the word
+# names a train/validation/test split (a hold-out), not k folds.
+_THREE_SETS = re.compile(r"\btrain\w*\b.*\bvalidation\b.*\btest\w*\b", re.I | re.S)
+_FOLDS = re.compile(r"\bfolds?\b|\bk[- ]fold|\b\d+[- ]fold|\bleave|\brepeated\b|\bnested\b", re.I)
+
+
 def schemes(corpus: Corpus) -> list[Label]:
-    return scoring.labels(corpus, vocab.group("validation", "validation"), VALIDATION_MIN_SCORE)
+    tallies = scoring.tally(corpus, vocab.group("validation", "validation"))
+    loops = {hit.sent.index for value in LOOPS if value in tallies for hit in tallies[value].hits}
+    if "hold-out" in tallies:
+        _reassign(tallies["hold-out"],
+                  lambda hit: hit.sent.index not in loops or not _BARE_TEST_SET.match(hit.matched))
+    if "k-fold-cv" in tallies:
+        moved = [hit for hit in tallies["k-fold-cv"].hits
+                 if _THREE_SETS.search(hit.sent.text) and not _FOLDS.search(hit.sent.text)]
+        if moved:
+            _reassign(tallies["k-fold-cv"], lambda hit: hit not in moved)
+            holdout = tallies.setdefault("hold-out", scoring.Tally("hold-out"))
+            for hit in moved:
+                holdout.add(hit, 1.0)
+    found = [item for item in tallies.values() if item.score >= VALIDATION_MIN_SCORE]
+    found.sort(key=lambda item: -item.score)
+    return [item.label() for item in found]
+
+
+def _reassign(tally: scoring.Tally, keep) -> None:
+    """Keep only the hits `keep` accepts, and the share of the score they carried."""
+    kept = [hit for hit in tally.hits if keep(hit)]
+    total = sum(hit.sent.weight for hit in tally.hits)
+    if len(kept) != len(tally.hits) and total > 0:
+        tally.score *= sum(hit.sent.weight for hit in kept) / total
+        tally.hits = kept
 
 
 def regularisation(corpus: Corpus) -> list[Label]:

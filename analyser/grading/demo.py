@@ -43,15 +43,20 @@ def run_demo(out_dir: Path = DEFAULT_OUT, *, jobs: int = 1) -> DemoResult:
     from analyser.grading.pipeline import grade_class
     from analyser.mailing.outbox import email_reports
 
+    from analyser.grading.outdir import make_output_dir, write_failure
+
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_output_dir(out_dir)
     spec = json.loads((DATA / "class.json").read_text(encoding="utf-8"))
-    article = _copy_article(out_dir / "article")
-    notes: list[str] = []
-    template = _template(article, out_dir / "template", notes)
-    mailbox = out_dir / "class-inbox.mbox"
-    if not mailbox.exists():  # built once: a rebuilt .docx differs in its zip dates and would be graded again
-        atomic.write_bytes(mailbox, build_mailbox(spec))
+    try:
+        article = _copy_article(out_dir / "article")
+        notes: list[str] = []
+        template = _template(article, out_dir / "template", notes)
+        mailbox = out_dir / "class-inbox.mbox"
+        if not mailbox.exists():  # built once: a rebuilt .docx differs in its zip dates and would be graded again
+            atomic.write_bytes(mailbox, build_mailbox(spec))
+    except OSError as error:
+        raise write_failure(error, out_dir) from None
     grades = out_dir / "grades"
     result = grade_class([mailbox], grades, due=parse_due(spec["due"]), jobs=jobs, offline=True, paper=str(article))
     mail = email_reports(grades, spec["instructor"], send=False, course=spec["course"])

@@ -17,8 +17,12 @@ class InputNotFoundError(GradingError):
     """An INPUT given on the command line does not exist or is not a submission."""
 
 
+class NoSubmissionError(GradingError):
+    """The INPUTs hold no submission at all (an empty folder, a mailbox with nothing to grade)."""
+
+
 class OutputDirError(GradingError):
-    """The output folder cannot be used (it is a file, or it is one of the inputs)."""
+    """The output folder cannot be used (it is a file, one of the inputs, or cannot be created or written)."""
 
 
 class BadDueDateError(GradingError):

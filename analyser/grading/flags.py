@@ -10,6 +10,7 @@ from analyser.grading.model import Outcome, Selection, SimilarPair
 
 FLAGS: dict[str, str] = {
     "late": "late",
+    "no_time": "no submission time",
     "over_page_limit": "over the page limit",
     "no_name": "no name",
     "no_link": "no link",
@@ -27,9 +28,12 @@ def flags_for(selection: Selection, outcome: Outcome, similar: list[SimilarPair]
     # A check that was skipped (passed is None) raises no flag: there was nothing to judge.
     if selection.late or checks.get("deadline") is False:
         found.append("late")
+    if selection.graded.from_mail and selection.graded.submitted_at is None:
+        found.append("no_time")  # no Date header: lateness could not be judged
     if checks.get("page_limit") is False:
         found.append("over_page_limit")
-    if checks.get("student_name") is False:
+    report_name = (report.get("student") or {}).get("name")
+    if checks.get("student_name") is False or not (selection.graded.student_name or report_name):
         found.append("no_name")
     if checks.get("article_link") is False:
         found.append("no_link")

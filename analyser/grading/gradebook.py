@@ -23,12 +23,13 @@ def gradebook_rows(result: ClassResult) -> list[list[str]]:
     total_column = f"Total ({result.rubric_id}, /{result.scale:g})"
     header = CANVAS_COLUMNS + ["Email address", total_column] + [cid for cid, _ in result.criteria] + ["Late", "Needs review"]
     rows = [header]
-    for student in sorted(result.students, key=lambda s: (s.name or "~").casefold()):
+    for student in sorted(result.students, key=lambda s: s.display_name.casefold()):
         report = student.outcome.report or {}
         scores = {c["id"]: c["score"] for c in report.get("criteria", [])}
         email = student.submission.email or ""
         rows.append(
-            [student.name or "", "", "", email, "", email,
+            # Never an empty name: an import rejects the row (the "no name" flag says it is a stand-in).
+            [student.display_name, "", "", email, "", email,
              _number(student.total)]
             + [_number(scores.get(cid)) for cid, _ in result.criteria]
             + ["1" if "late" in student.flags else "0",

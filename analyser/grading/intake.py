@@ -38,15 +38,15 @@ def collect(inputs: list[Path], inbox: Path, *, exclude: Path | None = None) -> 
 def _from_path(path: Path, inbox: Path, exclude: Path | None):
     if path.is_dir():
         if _is_maildir(path):
-            yield from _from_messages(mail_intake.messages_from_maildir(path), inbox)
+            yield from _from_messages(mail_intake.messages_from_maildir(path), inbox, path)
         else:
             yield from _from_folder(path, inbox, exclude)
         return
     kind = _file_kind(path)
     if kind == "eml":
-        yield from _from_messages(mail_intake.messages_from_eml(path), inbox)
+        yield from _from_messages(mail_intake.messages_from_eml(path), inbox, path)
     elif kind == "mbox":
-        yield from _from_messages(mail_intake.messages_from_mbox(path), inbox)
+        yield from _from_messages(mail_intake.messages_from_mbox(path), inbox, path)
     elif kind == "document":
         yield _from_document(path, root=None)
     else:
@@ -65,39 +65,45 @@ def _from_folder(folder: Path, inbox: Path, exclude: Path | None):
             continue  # our own outputs, when --out is inside the input folder
         if path.is_dir():
             if _is_maildir(path):
-                yield from _from_messages(mail_intake.messages_from_maildir(path), inbox)
+                yield from _from_messages(mail_intake.messages_from_maildir(path), inbox, path)
             continue
         if any(_is_maildir(parent) for parent in path.parents if folder in parent.parents):
             continue  # already read as part of its Maildir
         kind = _file_kind(path)
         if kind == "eml":
-            yield from _from_messages(mail_intake.messages_from_eml(path), inbox)
+            yield from _from_messages(mail_intake.messages_from_eml(path), inbox, path)
         elif kind == "mbox":
-            yield from _from_messages(mail_intake.messages_from_mbox(path), inbox)
+            yield from _from_messages(mail_intake.messages_from_mbox(path), inbox, path)
         elif kind == "document":
             yield _from_document(path, root=folder)
 
 
-def _from_messages(messages, inbox: Path):
-    for label, raw in messages:
-        yield from mail_intake.submissions_from_message(raw, label, inbox)
+def _from_messages(messages, inbox: Path, source: Path):
+    try:
+        for label, raw in messages:
+            yield from mail_intake.submissions_from_message(raw, label, inbox)
+    except (OSError, ValueError) as error:  # an unreadable mailbox spoils its own messages only
+        if isinstance(error, OSError) and error.filename and Path(inbox) in Path(error.filename).parents:
+            raise  # writing our own output folder failed: the run cannot go on
+        why = error.strerror if isinstance(error, OSError) and error.strerror else type(error).__name__
+        yield Submission(id=f"unreadable:{source}", student_key=f"unreadable:{source}", path=None, origin=str(source),
+                         problems=[f"could not be read ({why})"], unattributed=True)
 
 
 def _from_document(path: Path, root: Path | None) -> Submission:
-    data = path.read_bytes()
     # Who: Moodle's naming, else the sub-folder of the class folder, else the file name.
     owner = path.relative_to(root).parts[0] if root and len(path.relative_to(root).parts) > 1 else path.stem
     match = _MOODLE.match(owner) or _MOODLE.match(path.name)
     name = match.group("name").strip() if match else None
     key = f"moodle:{match.group('id')}" if match else owner.lower()
-    return Submission(
-        id=f"file:{path.resolve()}",
-        student_key=key,
-        path=path,
-        origin=str(path),
-        student_name=name,
-        content_hash=hashlib.sha256(data).hexdigest(),
-    )
+    submission = Submission(id=f"file:{path.resolve()}", student_key=key, path=path, origin=str(path),
+                            student_name=name)
+    try:
+        submission.content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as error:  # e.g. no permission: this student goes to manual review, the others go on
+        submission.path = None
+        submission.problems.append(f"could not be read ({error.strerror or type(error).__name__})")
+    return submission
 
 
 def _is_maildir(path: Path) -> bool:

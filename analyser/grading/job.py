@@ -27,6 +27,7 @@ class JobSettings:
     offline: bool
     paper: str | None  # the article of the whole class (path or identifier), else each link
     article_store: str | None = None  # folder where extracted articles are shared between workers
+    code_version: str = ""  # `ledger.code_fingerprint()`, computed once by the run for all its workers
 
 
 # Per process: the rubric, and each article's Document and facts, so that a
@@ -62,7 +63,7 @@ def _grade(submission: Submission, settings: JobSettings) -> Outcome:
     except AnalyserError as error:
         return Outcome(submission.id, None, review=review + [f"could not be read: {error}"])
 
-    paper, facts, problem, retry = _article(document.text + "\n" + (document.references or ""), settings)
+    paper, facts, problem, retry, missing = _article(document.text + "\n" + (document.references or ""), settings)
     if problem:
         review.append(problem)
     report = check(
@@ -76,7 +77,8 @@ def _grade(submission: Submission, settings: JobSettings) -> Outcome:
         offline=settings.offline or paper is None,
     )
     return Outcome(submission.id, report.to_dict(), text=strip_template_text(document.text), review=review,
-                   notes=list(report.notes), retry=retry)
+                   notes=list(report.notes), retry=retry, article_missing=missing,
+                   language=getattr(report, "language", "") or "")
 
 
 def _rubric(name_or_path: str | None):
@@ -88,14 +90,18 @@ def _rubric(name_or_path: str | None):
 
 
 def _article(text: str, settings: JobSettings):
-    """(Document, facts, problem, retry): the article the submission analyses, cache first."""
+    """(Document, facts, problem, retry, missing): the article the submission analyses, cache first.
+
+    `retry`: the failure may pass (network), forget this outcome; `missing`:
+    --offline found no cached copy, an online run should grade it again.
+    """
     from analyser.sources import find_article_link
 
     link = settings.paper or find_article_link(text)
     if not link:
-        return None, None, "no link to the article: consistency not checked", False
+        return None, None, "no link to the article: consistency not checked", False, False
     if link not in _articles:
-        _articles[link] = _fetch_article(link, settings.offline, settings.article_store)
+        _articles[link] = _fetch_article(link, settings.offline, settings.article_store, settings.code_version)
     return _articles[link]
 
 
@@ -105,9 +111,9 @@ def warm(settings: JobSettings) -> None:
         _article("", settings)
 
 
-def _fetch_article(link: str, offline: bool, store: str | None):
+def _fetch_article(link: str, offline: bool, store: str | None, code_version: str = ""):
     from analyser.sources import resolve
-    from analyser.sources.errors import NetworkError
+    from analyser.sources.errors import NetworkError, OfflineMissError
 
     try:
         if Path(link).is_file():
@@ -117,16 +123,18 @@ def _fetch_article(link: str, offline: bool, store: str | None):
             pdf_path = fetched.pdf_path
             if pdf_path is None:
                 why = getattr(fetched, "pdf_error", None) or "no PDF available"
-                return None, None, f"article {link}: {why}; consistency not checked", False
-        paper, facts = _extracted(Path(pdf_path), Path(store) if store else None)
-        return paper, facts, None, False
+                return None, None, f"article {link}: {why}; consistency not checked", False, False
+        paper, facts = _extracted(Path(pdf_path), Path(store) if store else None, code_version)
+        return paper, facts, None, False, False
     except NetworkError as error:
-        return None, None, f"article could not be had: {error}", True
+        return None, None, f"article could not be had: {error}", True, False
+    except OfflineMissError as error:
+        return None, None, f"article could not be had: {error}", False, True
     except AnalyserError as error:
-        return None, None, f"article could not be had: {error}", False
+        return None, None, f"article could not be had: {error}", False, False
 
 
-def _extracted(pdf_path: Path, store: Path | None):
+def _extracted(pdf_path: Path, store: Path | None, code_version: str = ""):
     """(Document, facts) of an article PDF, extracted once for all workers and runs.
 
     Reading and extracting an article costs about a second; a class of 200
@@ -140,12 +148,10 @@ def _extracted(pdf_path: Path, store: Path | None):
     from analyser.documents import load
     from analyser.facts import extract
     from analyser import atomic
-    from analyser.grading.ledger import code_fingerprint
-
     if store is None:
         paper = load(pdf_path)
         return paper, extract(paper)
-    key = hashlib.sha256(pdf_path.read_bytes() + code_fingerprint().encode()).hexdigest()[:32]
+    key = hashlib.sha256(pdf_path.read_bytes() + code_version.encode()).hexdigest()[:32]
     target = store / f"{key}.pickle"
     with _locked(store / f"{key}.lock"):
         if target.is_file():

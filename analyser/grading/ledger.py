@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
-from functools import lru_cache
 from pathlib import Path
 
 from analyser import __version__
@@ -24,42 +23,46 @@ FOLDER = ".grading"
 
 
 def grading_key(submission: Submission, settings_fingerprint: str) -> str:
+    """What one grade depends on, and only that: same key on every run with the same inputs.
+
+    The submitted content and its time (the Date header, for lateness), and
+    `settings_fingerprint` (rubric, due date, article, grading code). Nothing
+    measured while running (clock, file times, paths, --jobs, --offline) goes in.
+    """
     parts = [
         submission.content_hash,
         submission.submitted_at.isoformat() if submission.submitted_at else "",
+        "\x1e".join(submission.problems),
         settings_fingerprint,
-        __version__,
     ]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-def settings_fingerprint(rubric_text: str, due, paper: str | None, offline: bool) -> str:
-    """What, besides the submission, decides a grade: the rubric, the options and the code."""
-    parts = [rubric_text, due.isoformat() if due else "", paper or "", str(offline), code_fingerprint()]
+def settings_fingerprint(rubric_text: str, due, article: str, code_version: str) -> str:
+    """What, besides the submission, decides a grade: the rubric, the due date, the article and the code.
+
+    `article` is the content hash of the class's article (`--paper` file), its
+    identifier, or "" when each submission's own link is used.
+    """
+    parts = [rubric_text, due.isoformat() if due else "", article, code_version]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-# The parts whose code decides a grade.
-GRADING_CODE = ("checking", "facts", "documents", "rubric", "grading/job.py")
+# Bump when a change to the grading code (checker, facts, documents, rubric
+# loading, grading/job.py) changes grades without a new release: the next run
+# re-grades every class. Between bumps, grades are reused.
+GRADING_VERSION = 2
 
 
-@lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """The grading code as installed: an upgrade (or an edit in a checkout) re-grades.
+    """The grading code's version: the release and GRADING_VERSION, nothing read from disk.
 
-    Size and modification time of each module that decides a grade: a stat
-    per file, no reading.
+    Not the source files' times or contents: in a shared checkout colleagues
+    edit modules all day, and an editor, a checkout or a reinstall touches
+    files without changing any grade -- each of those re-graded whole classes
+    for no reason ("9 graded, 0 unchanged" on an identical run).
     """
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(__version__.encode())
-    for part in GRADING_CODE:
-        root = package / part
-        files = [root] if root.is_file() else sorted(root.rglob("*"))
-        for path in files:
-            if path.suffix in (".py", ".toml", ".json") and "__pycache__" not in path.parts:
-                stat = path.stat()
-                digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+    return f"{__version__}+grading.{GRADING_VERSION}"
 
 
 class Ledger:
@@ -69,7 +72,8 @@ class Ledger:
     def _file(self, submission_id: str) -> Path:
         return self.folder / f"{hashlib.sha256(submission_id.encode()).hexdigest()[:24]}.json"
 
-    def lookup(self, submission: Submission, key: str) -> Outcome | None:
+    def lookup(self, submission: Submission, key: str, *, offline: bool = False) -> Outcome | None:
+        """The outcome recorded under `key`; one graded without its article only for an offline run."""
         path = self._file(submission.id)
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
@@ -78,9 +82,12 @@ class Ledger:
         if entry.get("key") != key or entry.get("outcome", {}).get("submission_id") != submission.id:
             return None
         try:
-            return Outcome(**{**entry["outcome"], "skipped": True})
+            outcome = Outcome(**{**entry["outcome"], "skipped": True})
         except TypeError:
             return None  # written by another version of the Outcome shape
+        if outcome.article_missing and not offline:
+            return None  # online now: the article can be fetched, grade it fully
+        return outcome
 
     def record(self, outcome: Outcome, key: str) -> None:
         if outcome.retry:

@@ -67,7 +67,7 @@ def submissions_from_message(raw: bytes, label: str, inbox: Path) -> list[Submis
     folder = inbox / digest[:16]
     submission = Submission(
         id=sub_id,
-        student_key=(address or name or digest[:12]).lower(),
+        student_key=(address or name or f"unknown-{digest[:12]}").lower(),
         path=None,
         origin=label,
         student_name=name,
@@ -75,6 +75,9 @@ def submissions_from_message(raw: bytes, label: str, inbox: Path) -> list[Submis
         submitted_at=submitted_at,
         subject=subject,
     )
+    if submitted_at is None:
+        # Lateness cannot be judged: a person must look (the mail client's own date, the LMS...).
+        submission.problems.append("no submission time (no usable Date header): lateness not checked")
     saved, others = _save_attachments(message, folder, submission.problems)
     gradable = sorted(saved, key=lambda p: GRADED_EXTENSIONS.index(p.suffix.lower()))
     submission.other_files = [p.name for p in gradable[1:] + others]
@@ -93,12 +96,14 @@ def submissions_from_message(raw: bytes, label: str, inbox: Path) -> list[Submis
         submission.content_hash = hashlib.sha256(submission.path.read_bytes()).hexdigest()
     else:
         submission.content_hash = digest
+        # Nobody to attribute it to and nothing to grade: listed, never made into a student.
+        submission.unattributed = not (address or name)
     return [submission]
 
 
 def _unreadable(sub_id: str, label: str, digest: str, problem: str) -> Submission:
     return Submission(id=sub_id, student_key=f"unknown-{digest[:12]}", path=None, origin=label,
-                      content_hash=digest, problems=[problem])
+                      content_hash=digest, problems=[problem], unattributed=True)
 
 
 def _sender(message: EmailMessage) -> tuple[str | None, str | None]:

@@ -28,6 +28,12 @@ class Submission:
     """What went wrong while taking it in (unreadable message, attachment too big...)."""
     other_files: list[str] = field(default_factory=list)
     """Attachments saved but not graded (a second format of the same analysis...)."""
+    unattributed: bool = False
+    """A message with no usable sender and nothing to grade: reported, but no student of the class."""
+
+    @property
+    def from_mail(self) -> bool:
+        return self.id.startswith("mail:")
 
 
 @dataclass
@@ -54,8 +60,12 @@ class Outcome:
     """Why a person must look at it (unreadable, article not found...)."""
     notes: list[str] = field(default_factory=list)
     """The checker's notes (a check skipped, and why)."""
+    language: str = ""
+    """The submission's language as the checker found it ("en", "fr"); "" if not known."""
     retry: bool = False
     """The problem may go away by itself (network): do not remember this outcome."""
+    article_missing: bool = False
+    """Graded without its article because --offline found it in no cache: reused only by offline runs."""
     skipped: bool = False
     """True when the ledger showed nothing changed since the last run."""
 
@@ -88,6 +98,18 @@ class StudentResult:
         return self.submission.student_name or report_name
 
     @property
+    def display_name(self) -> str:
+        """Never empty (a gradebook row needs a name): the name, else the e-mail's local part, else the file's."""
+        if self.name:
+            return self.name
+        submission = self.submission
+        if submission.email:
+            return submission.email.partition("@")[0]
+        if submission.path is not None and submission.path.name != "body.txt":  # body.txt: the e-mail's body
+            return submission.path.stem
+        return self.slug
+
+    @property
     def total(self) -> float | None:
         return (self.outcome.report or {}).get("total")
 
@@ -101,7 +123,10 @@ class ClassResult:
     criteria: list[tuple[str, str]]  # (id, title) in rubric order
     due: datetime | None
     pairs: list[SimilarPair]
-    graded: int = 0  # submissions graded in this run
-    skipped: int = 0  # unchanged since the last run
+    graded: int = 0  # submissions graded (given a score) in this run
+    skipped: int = 0  # graded earlier, unchanged since the last run
+    failed: int = 0  # could not be graded (unreadable...): manual review, whichever run
+    rejected: list[str] = field(default_factory=list)
+    """Messages that carried neither a sender nor anything to grade: "origin: why", no student's."""
     problems: list[str] = field(default_factory=list)
     """One line per submission that needs a person: the end-of-run summary."""

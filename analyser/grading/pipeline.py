@@ -12,11 +12,12 @@ from pathlib import Path
 
 from analyser import atomic
 from analyser.grading import gradebook, intake, ledger, render, selection, similarity
-from analyser.grading.errors import OutputDirError
+from analyser.grading.errors import NoSubmissionError, OutputDirError
 from analyser.grading.flags import flags_for
 from analyser.grading.job import JobSettings, grade_one, warm
 from analyser.grading.model import ClassResult, Outcome, SimilarPair, StudentResult
 from analyser.grading.names import unique_slugs
+from analyser.grading.outdir import make_output_dir, write_failure
 
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -41,26 +42,40 @@ def grade_class(
     """
     from analyser.rubric import load_rubric
 
+    existed = Path(out_dir).is_dir()
     out_dir = _prepare_out(Path(out_dir), inputs)
     loaded = load_rubric(rubric)
     due = due or _rubric_due(loaded)
     if paper and Path(paper).is_file():
         paper = str(Path(paper).resolve())  # workers may not share our working directory
 
-    submissions = intake.collect([Path(p) for p in inputs], out_dir / "inbox", exclude=out_dir)
+    try:
+        found = intake.collect([Path(p) for p in inputs], out_dir / "inbox", exclude=out_dir)
+    except OSError as error:  # the inbox (saved attachments) could not be written
+        raise write_failure(error, out_dir) from None
+    submissions = [s for s in found if not s.unattributed]
+    rejected = [f"{s.origin}: {'; '.join(s.problems) or 'nothing to grade'}" for s in found if s.unattributed]
+    if not submissions:
+        if not existed:
+            _remove_empty(out_dir)  # leave no trace of a run that did nothing
+        what = f" ({len(rejected)} message(s) with no sender and nothing to grade)" if rejected else ""
+        raise NoSubmissionError(
+            f"no submission found in {', '.join(str(p) for p in inputs)}{what}: give folders of documents "
+            "(pdf, docx, md, tex, txt), mbox files, Maildirs or .eml files")
     selections = selection.select(submissions, due)
     slugs = unique_slugs([s.student_key for s in selections],
                          {s.student_key: s.graded.student_name or s.graded.email for s in selections})
 
+    code_version = ledger.code_fingerprint()
     settings = JobSettings(rubric=rubric, due=due, offline=offline, paper=paper,
-                           article_store=str(out_dir / ledger.FOLDER / "articles"))
-    fingerprint = ledger.settings_fingerprint(_rubric_text(rubric, loaded), due, paper, offline)
+                           article_store=str(out_dir / ledger.FOLDER / "articles"), code_version=code_version)
+    fingerprint = ledger.settings_fingerprint(_rubric_text(rubric, loaded), due, _article_key(paper), code_version)
     book = ledger.Ledger(out_dir)
     outcomes: dict[str, Outcome] = {}
     todo = []
     for chosen in selections:
         key = ledger.grading_key(chosen.graded, fingerprint)
-        previous = book.lookup(chosen.graded, key)
+        previous = book.lookup(chosen.graded, key, offline=offline)
         if previous is not None:
             outcomes[chosen.graded.id] = previous
         else:
@@ -72,7 +87,10 @@ def grade_class(
     if todo and jobs > 1:
         warm(settings)
     for outcome, key in _run(todo, settings, jobs):
-        book.record(outcome, key)
+        try:
+            book.record(outcome, key)
+        except OSError as error:
+            raise write_failure(error, out_dir) from None
         outcomes[outcome.submission_id] = outcome
         done += 1
         if progress:
@@ -93,12 +111,17 @@ def grade_class(
         criteria=[(c.id, c.title) for c in loaded.criteria],
         due=due,
         pairs=pairs,
-        graded=len(todo),
-        skipped=len(selections) - len(todo),
-        problems=[f"{st.name or st.slug} ({st.submission.origin}): {'; '.join(st.outcome.review or ['not graded'])}"
+        graded=sum(1 for st in students if st.outcome.report is not None and not st.outcome.skipped),
+        skipped=sum(1 for st in students if st.outcome.report is not None and st.outcome.skipped),
+        failed=sum(1 for st in students if st.outcome.report is None),
+        rejected=rejected,
+        problems=[f"{st.display_name} ({st.submission.origin}): {'; '.join(st.outcome.review or ['not graded'])}"
                   for st in students if "manual_review" in st.flags],
     )
-    _write_outputs(result)
+    try:
+        _write_outputs(result)
+    except OSError as error:
+        raise write_failure(error, out_dir) from None
     return result
 
 
@@ -127,7 +150,7 @@ def _similar_pairs(out_dir: Path, texts: dict[str, str], threshold: float) -> li
     import json
     from dataclasses import asdict
 
-    digest = hashlib.sha256(repr((threshold, sorted((slug, hashlib.sha256(text.encode()).hexdigest())
+    digest = hashlib.sha256(repr((threshold, similarity.VERSION, sorted((slug, hashlib.sha256(text.encode()).hexdigest())
                                                     for slug, text in texts.items()))).encode()).hexdigest()
     saved = out_dir / ledger.FOLDER / "similarity.json"
     try:
@@ -142,7 +165,7 @@ def _similar_pairs(out_dir: Path, texts: dict[str, str], threshold: float) -> li
 
 
 def _write_outputs(result: ClassResult) -> None:
-    names = {st.slug: st.name or st.slug for st in result.students}
+    names = {st.slug: st.display_name for st in result.students}
     for student in result.students:
         render.write_student(student, result, names)
     render.write_index(result)
@@ -152,14 +175,26 @@ def _write_outputs(result: ClassResult) -> None:
 
 
 def _prepare_out(out_dir: Path, inputs) -> Path:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputDirError("exists and is not a folder", path=str(out_dir))
     resolved = out_dir.resolve()
     for item in inputs:
         if Path(item).resolve() == resolved:
             raise OutputDirError("is also an input: give another --out folder", path=str(out_dir))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return resolved
+    return make_output_dir(out_dir)
+
+
+def _remove_empty(folder: Path) -> None:
+    for path in [*sorted(folder.rglob("*"), reverse=True), folder]:
+        try:
+            path.rmdir()  # folders only, and only empty ones
+        except OSError:
+            pass
+
+
+def _article_key(paper: str | None) -> str:
+    """The class's article by content (a file moved or given by another path is the same article)."""
+    if paper and Path(paper).is_file():
+        return "sha256:" + hashlib.sha256(Path(paper).read_bytes()).hexdigest()
+    return paper or ""
 
 
 def _rubric_due(rubric) -> datetime | None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analyser import atomic
-from analyser.grading import charts
+from analyser.grading import charts, language
 from analyser.grading.flags import FLAGS
 from analyser.grading.model import ClassResult, StudentResult
 
@@ -82,7 +82,7 @@ def report_page(student: StudentResult, result: ClassResult, names: dict[str, st
                         "passages": pair.passages})
     return ReportPage(
         student=student,
-        name=student.name or "(no name)",
+        name=student.display_name,
         report=student.outcome.report,
         criteria_titles=dict(result.criteria),
         rubric_title=result.rubric_id,
@@ -99,6 +99,9 @@ def report_json(student: StudentResult, page: ReportPage) -> dict:
     data["grading"] = {
         "slug": student.slug,
         "name": student.name,
+        "display_name": student.display_name,
+        # What the feedback e-mail is written in: the checker's, else guessed from the text.
+        "language": language.of_outcome(student.outcome.language, student.outcome.text),
         "email": graded.email,
         "submitted_at": graded.submitted_at.isoformat() if graded.submitted_at else None,
         "origin": graded.origin,
@@ -144,7 +147,7 @@ def write_index(result: ClassResult) -> Path:
         means.append(sum(scores) / len(scores) if scores else None)
     page = IndexPage(
         result=result,
-        rows=sorted(result.students, key=lambda s: (s.name or "~").casefold()),
+        rows=sorted(result.students, key=lambda s: s.display_name.casefold()),
         distribution=charts.distribution(totals, result.scale),
         means=charts.criterion_means(result.criteria, means),
         flag_counts={flag: sum(flag in s.flags for s in result.students) for flag in FLAGS},
@@ -169,6 +172,7 @@ def write_manifest(result: ClassResult) -> Path:
         students.append({
             "slug": student.slug,
             "name": student.name,
+            "display_name": student.display_name,
             "email": student.submission.email,
             "total": student.total,
             "scale": result.scale,

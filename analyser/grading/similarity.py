@@ -2,8 +2,10 @@
 
 TF-IDF cosine over the students' own text (template guidance removed, so
 two untouched templates do not look copied from each other). Pairs above the
-threshold get their shared passages: runs of at least `MIN_PASSAGE_WORDS`
-identical words, found with difflib on the word sequences.
+threshold get their shared passages: the longest `MAX_PASSAGES` runs of at
+least `MIN_PASSAGE_WORDS` identical words (difflib on the word sequences),
+each cut to `MAX_PASSAGE_CHARS` -- a wholly copied analysis is one run as
+long as the document, and a reader needs a sample of it, not all of it.
 """
 
 from __future__ import annotations
@@ -14,14 +16,17 @@ import re
 from analyser.grading.model import SimilarPair
 
 DEFAULT_THRESHOLD = 0.8
-MIN_PASSAGE_WORDS = 12
-MAX_PASSAGES = 5
+MIN_TEXT_WORDS = 12  # shorter texts are not compared at all
+MIN_PASSAGE_WORDS = 8
+MAX_PASSAGES = 3
+MAX_PASSAGE_CHARS = 300
+VERSION = f"{MIN_TEXT_WORDS}/{MIN_PASSAGE_WORDS}/{MAX_PASSAGES}/{MAX_PASSAGE_CHARS}"  # part of the cache key
 _WORD = re.compile(r"\S+")
 
 
 def similar_pairs(texts: dict[str, str], threshold: float = DEFAULT_THRESHOLD) -> list[SimilarPair]:
     """Pairs (by slug) whose cosine similarity is >= threshold, most similar first."""
-    slugs = [slug for slug in sorted(texts) if len(texts[slug].split()) >= MIN_PASSAGE_WORDS]
+    slugs = [slug for slug in sorted(texts) if len(texts[slug].split()) >= MIN_TEXT_WORDS]
     if len(slugs) < 2:
         return []
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -40,8 +45,20 @@ def similar_pairs(texts: dict[str, str], threshold: float = DEFAULT_THRESHOLD) -
 
 
 def shared_passages(a: str, b: str) -> list[str]:
+    """The longest runs of words `a` and `b` share (longest first, in `a`'s words), each bounded."""
     words_a, words_b = _WORD.findall(a), _WORD.findall(b)
     matcher = difflib.SequenceMatcher(None, [w.lower() for w in words_a], [w.lower() for w in words_b], autojunk=False)
     blocks = [block for block in matcher.get_matching_blocks() if block.size >= MIN_PASSAGE_WORDS]
-    blocks.sort(key=lambda block: -block.size)
-    return [" ".join(words_a[block.a: block.a + block.size]) for block in blocks[:MAX_PASSAGES]]
+    blocks.sort(key=lambda block: (-block.size, block.a))
+    return [_bounded(words_a[block.a: block.a + block.size]) for block in blocks[:MAX_PASSAGES]]
+
+
+def _bounded(words: list[str]) -> str:
+    """The words joined, cut at a word boundary to at most MAX_PASSAGE_CHARS, with "…" when cut."""
+    text = " ".join(words)
+    if len(text) <= MAX_PASSAGE_CHARS:
+        return text
+    cut = text[: MAX_PASSAGE_CHARS - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut + "…"

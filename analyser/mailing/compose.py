@@ -29,6 +29,55 @@ class Recipient:
     flags: list[str] = field(default_factory=list)
 
 
+# The words of the message, in the submission's language (the report says which).
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "subject": "{course}: your ML analysis, {total}",
+        "not_graded": "not graded",
+        "dear": "Dear {name},",
+        "student": "student",
+        "intro": "Here is the feedback on your ML analysis for {course}.",
+        "total": "Total",
+        "needs_review": "Not graded yet: your submission needs a manual review.",
+        "criterion": "Criterion",
+        "score": "Score",
+        "to_raise": "What would raise it",
+        "to_note": "To note",
+        "late": "Your analysis arrived after the due date.",
+        "attached": "The full report, with the sentences each score rests on, is attached (open it in a browser).",
+    },
+    "fr": {
+        "subject": "{course} : votre analyse ML, {total}",
+        "not_graded": "non notée",
+        "dear": "Bonjour {name},",
+        "student": "à vous",
+        "intro": "Voici le retour sur votre analyse ML pour le cours {course}.",
+        "total": "Note",
+        "needs_review": "Pas encore notée : votre rendu doit être relu par l'enseignant.",
+        "criterion": "Critère",
+        "score": "Note",
+        "to_raise": "Pour progresser",
+        "to_note": "À noter",
+        "late": "Votre analyse est arrivée après la date limite.",
+        "attached": "Le rapport complet, avec les phrases sur lesquelles repose chaque note, est en pièce jointe "
+                    "(ouvrez-le dans un navigateur).",
+    },
+}
+
+
+# French titles of the course rubric's criteria (the rubric gives English ones only);
+# the criteria of another rubric keep their own titles.
+COURSE_RUBRIC = "ml-paper-analysis"
+CRITERION_TITLES_FR = {
+    "context": "Contexte",
+    "framing": "Problème ML et données",
+    "model": "Modèle",
+    "optimisation": "Entraînement",
+    "overfitting": "Sur- et sous-apprentissage",
+    "alternatives": "Alternatives",
+}
+
+
 @dataclass
 class EmailContext:
     """What templates/grading/email.html and email.txt receive."""
@@ -40,6 +89,19 @@ class EmailContext:
     failed_checks: list[dict]  # {id, detail}
     late: bool
     course: str
+    language: str = "en"  # a key of TEXTS: the submission's language
+    t: dict[str, str] = field(default_factory=lambda: TEXTS["en"])
+    """The message's fixed words in `language`."""
+
+
+def message_language(report: dict) -> str:
+    """The language to write to this student in: the checker's, else the one `analyser grade` found."""
+    for declared in (report.get("language"), report.get("grading", {}).get("language")):
+        if isinstance(declared, dict):
+            declared = declared.get("code") or declared.get("language")
+        if isinstance(declared, str) and declared[:2].lower() in TEXTS:
+            return declared[:2].lower()
+    return "en"
 
 
 def compose(recipient: Recipient, sender: str, *, course: str, criteria_titles: dict[str, str]) -> EmailMessage:
@@ -48,22 +110,26 @@ def compose(recipient: Recipient, sender: str, *, course: str, criteria_titles: 
     if not recipient.email:
         raise MailError("no e-mail address for this student", path=recipient.slug)
     report = recipient.report
+    lang = message_language(report)
+    titles_lang = lang if report.get("rubric") == COURSE_RUBRIC else "en"
     context = EmailContext(
         name=_clean(recipient.name) or "",
         total=report.get("total"),
         scale=report.get("scale") or 20,
-        criteria=[{"title": criteria_titles.get(c["id"], c["id"]), "score": c["score"], "max": c.get("max", 3),
+        criteria=[{"title": _title(c["id"], criteria_titles, titles_lang), "score": c["score"], "max": c.get("max", 3),
                    "feedback": c.get("feedback", "")} for c in report.get("criteria", [])],
         failed_checks=[c for c in report.get("checks", []) if c.get("passed") is False],
         late="late" in report.get("grading", {}).get("flags", []),
         course=course,
+        language=lang,
+        t=TEXTS[lang],
     )
     env = environment()
     message = EmailMessage()
     message["From"] = sender
     message["To"] = formataddr((context.name, recipient.email))
-    total = f"{context.total:.1f}/{context.scale:g}" if context.total is not None else "not graded"
-    message["Subject"] = f"{course}: your ML analysis, {total}"
+    total = f"{context.total:.1f}/{context.scale:g}" if context.total is not None else context.t["not_graded"]
+    message["Subject"] = context.t["subject"].format(course=course, total=total)
     message["Date"] = format_datetime(datetime.now(timezone.utc))
     domain = parseaddr(sender)[1].rpartition("@")[2]
     message["Message-ID"] = make_msgid(idstring=recipient.slug, domain=domain or None)
@@ -75,6 +141,12 @@ def compose(recipient: Recipient, sender: str, *, course: str, criteria_titles: 
         raise MailError(f"report larger than {MAX_ATTACHMENT_BYTES // 2**20} MB: not attached", path=str(recipient.report_html))
     message.add_attachment(data, maintype="text", subtype="html", filename=f"report-{recipient.slug}.html")
     return message
+
+
+def _title(criterion_id: str, titles: dict[str, str], lang: str) -> str:
+    if lang == "fr" and criterion_id in CRITERION_TITLES_FR:
+        return CRITERION_TITLES_FR[criterion_id]
+    return titles.get(criterion_id, criterion_id)
 
 
 def report_sha(recipient: Recipient) -> str:

@@ -19,3 +19,7 @@ class UnknownStudentError(MailError):
 
 class SmtpError(MailError):
     """The mail server cannot be reached or refused the login."""
+
+
+class BadAddressError(MailError):
+    """--from is not an e-mail address."""

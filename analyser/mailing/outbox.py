@@ -11,18 +11,31 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass, field
+from email.utils import getaddresses, parseaddr
 from pathlib import Path
 
 from analyser import atomic
 from analyser.mailing.compose import Recipient, compose, report_sha
-from analyser.mailing.errors import MailError, NotGradedError, UnknownStudentError
+from analyser.mailing.errors import BadAddressError, MailError, NotGradedError, UnknownStudentError
 from analyser.mailing.ledger import SentLedger
 from analyser.mailing.smtp import SmtpSettings, connect
 
 log = logging.getLogger(__name__)
 
 OUTBOX = "outbox"
+# local@domain.tld, nothing fancier: enough to catch a name, a typo or a missing domain.
+_ADDRESS = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+
+
+def check_address(text: str, option: str = "--from") -> str:
+    """`text` if it is an address ("x@univ.fr" or "Prof. X <x@univ.fr>"), else BadAddressError."""
+    _, address = parseaddr(text)
+    single = len(getaddresses([text])) == 1  # "a@x.fr, b@y.fr" is two senders
+    if not single or not _ADDRESS.match(address) or "\n" in text or "\r" in text:
+        raise BadAddressError(f"{option} {text!r} is not an e-mail address (e.g. 'Prof. X <x@univ.fr>')")
+    return text
 
 
 @dataclass
@@ -48,6 +61,7 @@ def email_reports(
     course: str = "AI and chemistry",
 ) -> MailResult:
     out_dir = Path(out_dir)
+    check_address(sender)
     recipients, titles = _recipients(out_dir)
     ledger = SentLedger(out_dir)
     forced = _resolve_resend(resend, recipients)
@@ -71,10 +85,15 @@ def email_reports(
             due.append(recipient)
 
     if not send:
-        result.outbox = out_dir / OUTBOX
+        from analyser.grading.outdir import make_output_dir, write_failure
+
+        result.outbox = make_output_dir(out_dir / OUTBOX, "outbox folder")
         for recipient in due:
             message = compose(recipient, sender, course=course, criteria_titles=titles)
-            atomic.write_bytes(result.outbox / f"{recipient.slug}.eml", message.as_bytes())
+            try:
+                atomic.write_bytes(result.outbox / f"{recipient.slug}.eml", message.as_bytes())
+            except OSError as error:
+                raise write_failure(error, result.outbox) from None
             result.written.append(recipient.slug)
         return result
 
@@ -92,7 +111,12 @@ def email_reports(
                 result.failed.append((recipient.slug, f"{type(error).__name__}: {error}"))
                 log.info("sending to %s failed: %s", recipient.email, error)
                 continue
-            ledger.record(recipient.slug, recipient.email, message["Message-ID"], report_sha(recipient))
+            try:
+                ledger.record(recipient.slug, recipient.email, message["Message-ID"], report_sha(recipient))
+            except OSError as error:
+                # Stop: going on without a record would send these messages again next run.
+                raise MailError(f"sent to {recipient.email} but could not record it ({error.strerror}); "
+                                f"{len(result.sent) + 1} message(s) sent so far", path=str(ledger.path)) from None
             result.sent.append(recipient.slug)
     return result
 

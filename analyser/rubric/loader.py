@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analyser.rubric.model import (
+    LANGUAGES,
     LEVELS,
     AnalysisSettings,
     CheckSettings,
@@ -134,6 +135,11 @@ def _criterion(data: dict) -> Criterion:
         description=data.get("description", ""),
         levels={level: data["levels"][str(level)] for level in LEVELS},
         feedback={level: data["feedback"][str(level)] for level in LEVELS},
+        translations={
+            language: {level: table[str(level)] for level in LEVELS}
+            for language, table in data["feedback"].items()
+            if language in LANGUAGES and isinstance(table, dict)
+        },
         questions={language: list(q) for language, q in data.get("questions", {}).items()},
         vocabulary=Vocabulary(
             heading=tuple(heading),

@@ -26,13 +26,19 @@ class Criterion:
     weight: float
     description: str
     levels: dict[int, str]  # 0..3 -> descriptor
-    feedback: dict[int, str]  # 0..3 -> what would raise the score from that level
+    feedback: dict[int, str]  # 0..3 -> what would raise the score from that level (English)
     questions: dict[str, list[str]]  # language -> guiding questions
     vocabulary: Vocabulary
     # Each level is reached when one of its rules (a list of group names) is
     # fully found; level 1 only needs a `mention` term.
     explain: tuple[tuple[str, ...], ...] = ()
     analyse: tuple[tuple[str, ...], ...] = ()
+    # Feedback in other languages ([criteria.feedback.fr]): language -> 0..3 -> text.
+    translations: dict[str, dict[int, str]] = field(default_factory=dict)
+
+    def feedback_in(self, level: int, language: str = "en") -> str:
+        """The feedback for `level` in `language`, in English when the rubric has no translation."""
+        return self.translations.get(language, self.feedback)[level]
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def describe(rubric: Rubric, language: str = "en", width: int = 96) -> str:
             lines += wrap(f"{level}: {criterion.levels[level]}", "  ")
         lines.append("  to raise the score:")
         for level in LEVELS[:-1]:
-            lines += wrap(f"from {level}: {criterion.feedback[level]}", "    ")
+            lines += wrap(f"from {level}: {criterion.feedback_in(level, language)}", "    ")
         questions = criterion.questions.get(language) or criterion.questions.get("en", [])
         if questions:
             lines.append("  guiding questions:")

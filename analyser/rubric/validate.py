@@ -239,9 +239,20 @@ class _Validator:
         self.expect(criterion, "description", (str,), path, required=False)
         if self.expect(criterion, "weight", (int, float), path) and criterion["weight"] <= 0:
             self.problem(path + ("weight",), f"weight of {criterion.get('id', '?')!r} must be positive, not {criterion['weight']}")
-        for table in ("levels", "feedback"):
-            if self.expect(criterion, table, (dict,), path):
-                self.level_table(criterion[table], path + (table,), table)
+        if self.expect(criterion, "levels", (dict,), path):
+            self.level_table(criterion["levels"], path + ("levels",), "levels")
+        if self.expect(criterion, "feedback", (dict,), path):
+            feedback = criterion["feedback"]
+            # 0..3 in English, and [criteria.feedback.fr] (0..3) for another language.
+            self.level_table({k: v for k, v in feedback.items() if not isinstance(v, dict)}, path + ("feedback",), "feedback")
+            for language, table in feedback.items():
+                if not isinstance(table, dict):
+                    continue
+                where = path + ("feedback", language)
+                if language not in LANGUAGES:
+                    self.problem(where, f"unknown language {language!r} in feedback (allowed: {', '.join(LANGUAGES)})")
+                else:
+                    self.level_table(table, where, f"feedback.{language}")
         if self.expect(criterion, "questions", (dict,), path, required=False):
             for language, questions in criterion["questions"].items():
                 if language not in LANGUAGES:

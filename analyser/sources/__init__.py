@@ -21,6 +21,7 @@ from analyser.sources.errors import (
     PdfUnavailableError,
     RateLimitedError,
     SourceError,
+    StorageError,
 )
 from analyser.sources.identifiers import ACCEPTED_FORMS, find_article_link, parse_identifier
 from analyser.sources.model import Fetched, Identifier, Paper, Saved
@@ -34,11 +35,12 @@ def resolve(text: str, *, offline: bool = False, refresh: bool = False, download
     return resolver.resolve(text, offline=offline, refresh=refresh, download=download)
 
 
-def search(query: str, *, source: str = "arxiv", max_results: int = 10) -> list[Paper]:
-    """Candidate articles on arXiv, ChemRxiv or bioRxiv for a free-text query."""
+def search(query: str, *, source: str | None = None, max_results: int = 10, offline: bool = False) -> list[Paper]:
+    """Candidate articles on arXiv (default), ChemRxiv or bioRxiv for a free-text query;
+    offline: among the articles already in the cache (every source unless `source` is given)."""
     from analyser.sources import resolver
 
-    return resolver.search(query, source=source, max_results=max_results)
+    return resolver.search(query, source=source, max_results=max_results, offline=offline)
 
 
 def attach_pdf(text: str, pdf: Path, *, offline: bool = False, refresh: bool = False) -> Fetched:
@@ -59,5 +61,6 @@ def fetch_into(text: str, out: Path, *, pdf: Path | None = None, offline: bool =
 __all__ = [
     "ACCEPTED_FORMS", "Fetched", "Identifier", "IdentifierError", "NetworkError", "NotAPdfError",
     "NotFoundError", "OfflineMissError", "Paper", "PdfUnavailableError", "RateLimitedError", "Saved",
-    "SourceError", "attach_pdf", "fetch_into", "find_article_link", "parse_identifier", "resolve", "search",
+    "SourceError", "StorageError", "attach_pdf", "fetch_into", "find_article_link", "parse_identifier", "resolve",
+    "search",
 ]

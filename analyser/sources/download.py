@@ -12,7 +12,7 @@ from pathlib import Path
 import requests
 
 from analyser.atomic import atomic_path
-from analyser.sources.errors import BROWSER_HINT, NotAPdfError, PdfUnavailableError, SourceError
+from analyser.sources.errors import BROWSER_HINT, NotAPdfError, PdfUnavailableError, SourceError, storage_error
 from analyser.sources.http import host_of
 
 CHUNK = 64 * 1024
@@ -64,16 +64,22 @@ def download_pdf(session: requests.Session, url: str, dest: Path, *, max_bytes: 
         if declared > max_bytes:
             raise NotAPdfError(f"{url} is {declared / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB "
                                "limit (ANALYSER_MAX_PDF_MB)", url=url)
-        with atomic_path(dest) as tmp:
-            with tmp.open("wb") as out:
-                size, head, tail = _stream(response, out, url=url, max_bytes=max_bytes)
-            if "html" in content_type or not looks_like_pdf_start(head):
-                challenge = b"Just a moment" in head or b"challenge-platform" in head
-                what = "a bot-check page" if challenge else f"a {content_type or 'non-PDF'} page"
-                raise NotAPdfError(f"{host_of(url)} sent {what} instead of the PDF; {hint}", url=url)
-            if not looks_like_pdf_end(tail) or (declared and size < declared):
-                raise NotAPdfError(f"the PDF from {url} is truncated ({size} bytes); try again with --refresh",
-                                   url=url)
+        try:
+            with atomic_path(dest) as tmp:
+                with tmp.open("wb") as out:
+                    size, head, tail = _stream(response, out, url=url, max_bytes=max_bytes)
+                if "html" in content_type or not looks_like_pdf_start(head):
+                    challenge = b"Just a moment" in head or b"challenge-platform" in head
+                    what = "a bot-check page" if challenge else f"a {content_type or 'non-PDF'} page"
+                    raise NotAPdfError(f"{host_of(url)} sent {what} instead of the PDF; {hint}", url=url)
+                if not looks_like_pdf_end(tail) or (declared and size < declared):
+                    raise NotAPdfError(f"the PDF from {url} is truncated ({size} bytes); try again with --refresh",
+                                       url=url)
+        except requests.RequestException:
+            raise  # an OSError too, but a network one: not ours to rename
+        except OSError as error:
+            # The folder cannot be made or the disk is full / read-only.
+            raise storage_error(error, "write the downloaded PDF", dest) from None
     return dest
 
 

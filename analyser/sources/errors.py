@@ -51,3 +51,16 @@ class PdfUnavailableError(SourceError):
 
 class OfflineMissError(SourceError):
     """--offline was asked and the cache does not hold the article."""
+
+
+class StorageError(SourceError):
+    """A folder or file we write (the --out folder, the cache) cannot be created or written:
+    a file in the way, no permission, a read-only or full disk."""
+
+
+def storage_error(error: OSError, what: str, path, *, hint: str | None = None) -> StorageError:
+    """The one-line StorageError for an OSError met while trying to `what` at `path`."""
+    reason = error.strerror or type(error).__name__
+    if isinstance(error, (NotADirectoryError, FileExistsError)):
+        reason += ": a file is in the way"
+    return StorageError(f"cannot {what} ({reason})" + (f"; {hint}" if hint else ""), path=str(path))

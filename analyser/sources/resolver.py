@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 
 from analyser import atomic
 from analyser.sources import arxiv_source, biorxiv, cache as cache_module, chemrxiv, crossref
-from analyser.sources.cache import Cache
+from analyser.sources.cache import Cache, check_can_create, folder_name, storing
 from analyser.sources.config import SourceConfig
 from analyser.sources.download import check_pdf_file, download_pdf
 from analyser.sources.errors import BROWSER_HINT, OfflineMissError, PdfUnavailableError, SourceError
@@ -32,10 +33,14 @@ def _lookup(ident: Identifier, config: SourceConfig) -> Paper:
 
 
 def _local(ident: Identifier) -> Fetched:
+    """A PDF the user has: its title, authors and DOI as the file itself gives them."""
+    from analyser.sources.local import read_local_info
+
     path = Path(ident.value)
     check_pdf_file(path)
-    paper = Paper(identifier=f"local:{path.name}", title=path.stem, source="local",
-                  landing_url=path.as_uri())
+    info = read_local_info(path)
+    paper = Paper(identifier=f"local:{path.name}", title=info.title or path.stem, authors=info.authors,
+                  source="local", doi=info.doi, landing_url=path.as_uri())
     return Fetched(paper, path)
 
 
@@ -72,6 +77,7 @@ def resolve(text: str, *, offline: bool = False, refresh: bool = False, download
         return cached
     if cached is not None and (cached.pdf_path is not None or not download):
         return cached
+    cache.check_writable(key)  # a cache we cannot write is said before the network, not after
     config = SourceConfig.from_env()
     paper = cached.paper if cached is not None else _lookup(ident, config)
     cache.store(key, paper)
@@ -102,34 +108,66 @@ def attach_pdf(text: str, pdf: Path, *, offline: bool = False, refresh: bool = F
 def fetch_into(text: str, out: Path, *, pdf: Path | None = None, offline: bool = False,
                refresh: bool = False) -> Saved:
     """`analyser fetch`: resolve, then write OUT/<slug>/metadata.json and paper.pdf."""
+    out = Path(out)
+    parse_identifier(text)  # a usage error first, before touching any folder
+    check_can_create(out, "output folder")  # before the network, not after a long download
     if pdf is not None:
         fetched = attach_pdf(text, pdf, offline=offline, refresh=refresh)
     else:
         fetched = resolve(text, offline=offline, refresh=refresh)
-    folder = Path(out) / cache_module.slug(fetched.paper.identifier)
     record = {
         **fetched.paper.to_dict(),
         "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "pdf": cache_module.PDF if fetched.pdf_path else None,
         "pdf_problem": str(fetched.pdf_error) if fetched.pdf_error else None,
     }
-    metadata_path = folder / cache_module.METADATA
-    atomic.write_json(metadata_path, record)
     pdf_path = None
-    if fetched.pdf_path is not None:
-        pdf_path = folder / cache_module.PDF
-        if fetched.pdf_path.resolve() != pdf_path.resolve():
-            atomic.copy_file(fetched.pdf_path, pdf_path)
+    with storing(out, "output folder"), storing(out / folder_name(fetched.paper), "output folder") as folder:
+        metadata_path = folder / cache_module.METADATA
+        atomic.write_json(metadata_path, record)
+        if fetched.pdf_path is not None:
+            pdf_path = folder / cache_module.PDF
+            if fetched.pdf_path.resolve() != pdf_path.resolve():
+                atomic.copy_file(fetched.pdf_path, pdf_path)
     return Saved(fetched, folder, metadata_path, pdf_path)
 
 
-def search(query: str, *, source: str = "arxiv", max_results: int = 10) -> list[Paper]:
-    """Candidate articles for a free-text query on one source, best first."""
-    if source not in SEARCH_SOURCES:
+def search(query: str, *, source: str | None = None, max_results: int = 10, offline: bool = False) -> list[Paper]:
+    """Candidate articles for a free-text query on one source (default arXiv), best first.
+
+    offline: search the articles already in the cache instead, by the words of their title,
+    abstract and authors (every word must be there); `source` then filters (default: all)."""
+    if source is not None and source not in SEARCH_SOURCES:
         raise SourceError(f"unknown source {source!r}; choose one of {', '.join(SEARCH_SOURCES)}")
     query = " ".join(query.split())
     if not query:
         raise SourceError("empty search query")
+    if offline:
+        return search_cache(query, Cache(), source=source, max_results=max_results)
     config = SourceConfig.from_env()
-    module = {"arxiv": arxiv_source, "chemrxiv": chemrxiv, "biorxiv": biorxiv}[source]
+    module = {"arxiv": arxiv_source, "chemrxiv": chemrxiv, "biorxiv": biorxiv}[source or "arxiv"]
     return module.search(query, config, max_results=max_results)
+
+
+# arXiv query syntax a user may type (ti:..., AND, ANDNOT): not words to look for in the cache.
+_QUERY_SYNTAX = re.compile(r"\b(?:ti|au|abs|co|jr|cat|rn|id|all):|\b(?:AND|OR|ANDNOT)\b")
+_SOURCES_OF = {"arxiv": {"arxiv"}, "chemrxiv": {"chemrxiv"}, "biorxiv": {"biorxiv", "medrxiv"}}
+
+
+def search_cache(query: str, cache: Cache, *, source: str | None = None, max_results: int = 10) -> list[Paper]:
+    """Cached articles whose title, abstract or authors hold every word of `query`: those
+    with more of the words in their title first, then the most recent."""
+    words = set(re.findall(r"\w+", _QUERY_SYNTAX.sub(" ", query).lower()))
+    if not words:
+        raise SourceError(f"no words to search for in {query!r}")
+    wanted = _SOURCES_OF.get(source) if source else None
+    found: list[tuple[int, str, Paper]] = []
+    for paper in cache.entries():
+        if wanted is not None and paper.source not in wanted:
+            continue
+        title = set(re.findall(r"\w+", paper.title.lower()))
+        everything = title | set(re.findall(r"\w+", f"{paper.abstract} {' '.join(paper.authors)}".lower()))
+        if words <= everything:
+            found.append((len(words & title), paper.published or "", paper))
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [paper for _, _, paper in found[:max_results]]

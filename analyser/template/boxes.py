@@ -26,9 +26,13 @@ MAX_FACTS_PER_SECTION = 8
 MAX_QUOTE_CHARS = 260
 
 
+# Runs of white space but the no-break ones (French writes "42 966" and "80 %" with those).
+_BREAKING_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
+
+
 def clean(text: str | None) -> str:
     # One line, and no end mark inside: the checker splits guidance at END_MARK.
-    return " ".join(text.replace(END_MARK, " ").split()) if text else ""
+    return _BREAKING_SPACES.sub(" ", text.replace(END_MARK, " ")).strip() if text else ""
 
 
 def fact(label: str, value: str, evidence: list[Evidence] | None) -> FactItem:
@@ -45,8 +49,11 @@ def facts_for(
 ) -> list[FactItem]:
     name = words.facts
 
-    def said(label) -> str:
-        return words.values.get(label.value, label.value)
+    def said(kind: str, label) -> str:
+        return words.value(kind, label.value)
+
+    def model(m) -> str:
+        return f"{m.name} ({words.value('family', m.family)})"
 
     if criterion_id == "context":
         return _context_facts(document, abstract, words)
@@ -54,55 +61,55 @@ def facts_for(
         return []
     items: list[FactItem] = []
     if criterion_id == "framing":
-        items += [fact(name["learning_type"], said(x), x.evidence) for x in facts.learning_type]
-        items += [fact(name["task"], said(x), x.evidence) for x in facts.tasks]
+        items += [fact(name["learning_type"], said("learning_type", x), x.evidence) for x in facts.learning_type]
+        items += [fact(name["task"], said("task", x), x.evidence) for x in facts.tasks]
         items += [fact(name["dataset"], x.value, x.evidence) for x in facts.data.datasets]
         if facts.data.n_samples is not None:
-            items.append(fact(name["n_samples"], f"{facts.data.n_samples:,}", facts.data.n_samples_evidence))
-        split = _split_text(facts.data.split)
+            items.append(fact(name["n_samples"], words.integer(facts.data.n_samples), facts.data.n_samples_evidence))
+        split = _split_text(facts.data.split, words)
         if split:
             evidence = facts.data.split.get("evidence") or []
             items.append(fact(name["split"], split, evidence))
     elif criterion_id == "model":
-        items += [
-            fact(name["model"], f"{m.name} ({m.family})", m.evidence) for m in facts.models if m.role == "main"
-        ]
-        items += [fact(name["representation"], x.value, x.evidence) for x in facts.data.representation]
+        items += [fact(name["model"], model(m), m.evidence) for m in facts.models if m.role == "main"]
+        items += [fact(name["representation"], said("representation", x), x.evidence) for x in facts.data.representation]
     elif criterion_id == "optimisation":
         opt = facts.optimisation
-        items += [fact(name["loss"], x.value, x.evidence) for x in opt.loss]
-        items += [fact(name["optimiser"], x.value, x.evidence) for x in opt.optimiser]
-        items += [fact(name["hyperparameter_search"], x.value, x.evidence) for x in opt.hyperparameter_search]
-        items += [fact(name["hyperparameter"], f"{h.name} = {h.value}", h.evidence) for h in opt.hyperparameters]
-    elif criterion_id == "overfitting":
-        items += [fact(name["validation"], said(x), x.evidence) for x in facts.validation]
-        items += [fact(name["regularisation"], said(x), x.evidence) for x in facts.regularisation]
-        items += [fact(name["metric"], _metric_value(m), m.evidence) for m in facts.metrics]
-    elif criterion_id == "alternatives":
+        items += [fact(name["loss"], said("loss", x), x.evidence) for x in opt.loss]
+        items += [fact(name["optimiser"], said("optimiser", x), x.evidence) for x in opt.optimiser]
+        items += [fact(name["hyperparameter_search"], said("search", x), x.evidence) for x in opt.hyperparameter_search]
         items += [
-            fact(name["baseline"], f"{m.name} ({m.family})", m.evidence) for m in facts.models if m.role == "baseline"
+            fact(name["hyperparameter"], f"{words.value('hyperparameter', h.name)} = {words.number_text(h.value)}", h.evidence)
+            for h in opt.hyperparameters
         ]
+    elif criterion_id == "overfitting":
+        items += [fact(name["validation"], said("validation", x), x.evidence) for x in facts.validation]
+        items += [fact(name["regularisation"], said("regularisation", x), x.evidence) for x in facts.regularisation]
+        items += [fact(name["metric"], _metric_value(m, words), m.evidence) for m in facts.metrics]
+    elif criterion_id == "alternatives":
+        items += [fact(name["baseline"], model(m), m.evidence) for m in facts.models if m.role == "baseline"]
     return _unique(items)
 
 
-def _split_text(split: dict | None) -> str:
-    """"train 80%, test 20%" from {"train": 0.8, "test": 0.2} (or sizes: "train 4,000")."""
+def _split_text(split: dict | None, words: Texts) -> str:
+    """"train 80%, test 20%" from {"train": 0.8, "test": 0.2} (or sizes: "train 4,000"), in the template's language."""
     if not split:
         return ""
     parts = []
     for part, amount in split.items():
         if isinstance(amount, bool) or not isinstance(amount, (int, float)):
             continue  # the facts may keep their evidence in the same dict
-        parts.append(f"{part} {amount:.0%}" if 0 < amount <= 1 and isinstance(amount, float) else f"{part} {amount:,}")
+        size = words.percent(amount) if 0 < amount <= 1 and isinstance(amount, float) else words.integer(int(amount))
+        parts.append(f"{words.value('split', part)} {size}")
     return ", ".join(parts)
 
 
-def _metric_value(metric) -> str:
-    text = metric.name
+def _metric_value(metric, words: Texts) -> str:
+    text = words.value("metric", metric.name)
     if metric.value is not None:
-        text += f" = {metric.value:g}"
+        text += f" = {words.decimal(metric.value)}"
     if metric.split:
-        text += f" ({metric.split})"
+        text += f" ({words.value('split', metric.split)})"
     return text
 
 

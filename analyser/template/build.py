@@ -18,7 +18,6 @@ from analyser.template.content import SectionContent, TemplateContent, TitleBloc
 from analyser.template.errors import TemplateError
 from analyser.template.i18n import LANGUAGES, Texts, texts
 from analyser.template.suggestions import lab_for, route_questions
-from analyser.template_markers import END_MARK
 
 if TYPE_CHECKING:
     from analyser.documents import Document
@@ -75,7 +74,7 @@ def build_content(
             facts=facts_for(criterion.id, facts, paper_document, abstract, words)[:MAX_FACTS_PER_SECTION],
             critical_questions=routed.get(criterion.id, []),
             lab=lab_for(criterion.id, facts, words),
-            placeholder=f'{labels["placeholder"].format(words=budget)} {END_MARK}',
+            placeholder=labels["placeholder"].format(words=budget),
         )
         for number, (criterion, budget) in enumerate(zip(criteria, budgets), start=1)
     ]

@@ -2,7 +2,9 @@
 
 Guidance paragraphs are small and grey so the student sees what to delete;
 their words are the same as in the other formats (render.section_guidance),
-so the checker strips them from a .docx as from any other format.
+so the checker strips them from a .docx as from any other format. Their end
+mark (and the placeholders') is a run of its own, tiny and very light: in the
+text of the file and of its PDF export, hardly visible on the page.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analyser.template.content import TemplateContent
+from analyser.template_markers import END_MARK
 from analyser.template.render import (
     Guidance,
     document_title,
@@ -21,6 +24,8 @@ from analyser.template.render import (
 
 _GUIDE_GREY = (0x55, 0x55, 0x55)
 _PLACEHOLDER_GREY = (0x88, 0x88, 0x88)
+END_MARK_GREY = (0xD8, 0xD8, 0xD8)
+END_MARK_SIZE = 5  # points
 
 
 def write_docx(content: TemplateContent, path: Path, answers: dict[str, str] | None = None) -> None:
@@ -65,9 +70,11 @@ def write_docx(content: TemplateContent, path: Path, answers: dict[str, str] | N
             for paragraph in paragraphs(answer):
                 document.add_paragraph(paragraph)
         else:
-            run = document.add_paragraph().add_run(part.placeholder)
+            paragraph = document.add_paragraph()
+            run = paragraph.add_run(part.placeholder + " ")
             _colour(run, _PLACEHOLDER_GREY)
             run.italic = True
+            _end_mark(paragraph)
     document.save(str(path))
 
 
@@ -80,9 +87,9 @@ def _guidance(document, line: Guidance) -> None:
     rest = line.text[len(line.prefix):]
     if line.code:
         head, tail = rest.split(line.code, 1)
-        pieces = [(line.prefix, "bold"), (head, ""), (line.code, "code"), (tail, "")]
+        pieces = [(line.prefix, "bold"), (head, ""), (line.code, "code"), (tail + " ", "")]
     else:
-        pieces = [(line.prefix, "bold"), (rest, "")]
+        pieces = [(line.prefix, "bold"), (rest + " ", "")]
     for text, style in pieces:
         run = paragraph.add_run(text)
         run.font.size = Pt(9)
@@ -90,6 +97,15 @@ def _guidance(document, line: Guidance) -> None:
         run.bold = style == "bold"
         if style == "code":
             run.font.name = "Consolas"
+    _end_mark(paragraph)
+
+
+def _end_mark(paragraph) -> None:
+    from docx.shared import Pt
+
+    run = paragraph.add_run(END_MARK)
+    run.font.size = Pt(END_MARK_SIZE)
+    _colour(run, END_MARK_GREY)
 
 
 def _colour(run, rgb: tuple[int, int, int]) -> None:

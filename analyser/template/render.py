@@ -6,8 +6,12 @@ built by docx_writer.py.
 
 Every guidance paragraph is composed here once (`section_guidance`,
 `preamble_guidance`) and only laid out by the templates, so the four formats
-carry the same words and the same
-markers (analyser/template_markers.py) that let the checker strip them.
+carry the same words and the same markers (analyser/template_markers.py)
+that let the checker strip them. The end mark is each format's to set: in
+HTML, Word and LaTeX (which a PDF export wraps) it ends every guidance
+paragraph and placeholder, tiny and light so that students hardly see it
+while the text layer keeps it; a Markdown guidance paragraph is one line of
+a block quote, which its prefix alone identifies, so it carries none.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ class Guidance:
 
     A lab line also has its command in `code` (set in monospace) and the
     rest in `note`; `text` is the paragraph as plain text, which is what
-    every format must show.
+    every format must show (followed by the end mark where the format has one).
     """
 
     prefix: str
@@ -41,7 +45,7 @@ class Guidance:
 
     @property
     def text(self) -> str:
-        return f"{self.prefix} {self.body}".strip() + f" {END_MARK}"
+        return f"{self.prefix} {self.body}".strip()
 
 
 def _quoted(text: str, labels: dict[str, str]) -> str:
@@ -109,11 +113,25 @@ def md_escape(text: object) -> str:
     return _MD_SPECIALS.sub(r"\\\1", str(text))
 
 
+# --- end marks ------------------------------------------------------------------
+
+# HTML: the end mark in a span styled small and light (analysis.html.j2, class "end-mark").
+HTML_END_MARK = f'<span class="end-mark" aria-hidden="true">{END_MARK}</span>'
+# LaTeX: \guideend (defined in analysis.tex.j2) sets its argument tiny and light grey.
+TEX_END_MARK = rf"\guideend{{{END_MARK}}}"
+
+
+def md_comment(text: object) -> str:
+    """One line of an HTML comment: no "<" or ">" that could end it or be taken for a tag."""
+    return " ".join(str(text).split()).replace("<", "&lt;").replace(">", "&gt;")
+
+
 # --- rendering -----------------------------------------------------------------
 
 
 def _environment(fmt: str):
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+    from markupsafe import Markup
 
     from analyser.resources import templates_dir
 
@@ -132,14 +150,14 @@ def _environment(fmt: str):
             variable_start_string="<<", variable_end_string=">>",
             comment_start_string="<#", comment_end_string="#>",
         )
-    env.filters.update(tex=tex_escape, tex_url=tex_url, md=md_escape)
+    env.filters.update(tex=tex_escape, tex_url=tex_url, md=md_escape, md_comment=md_comment)
     env.globals.update(
         section_guidance=section_guidance,
         preamble_guidance=preamble_guidance,
         heading=heading,
         document_title=document_title,
         paragraphs=paragraphs,
-        end_mark=END_MARK,
+        end_mark={"html": Markup(HTML_END_MARK), "tex": TEX_END_MARK}.get(fmt, ""),
     )
     return env
 

@@ -1,10 +1,29 @@
-"""Critical questions and lab experiments: which section asks each question, which
-`analyser lab` command illustrates it (few samples -> learning-curve, overfitting-d100;
-regularisation -> ridge-path; the choice of a model -> xnor-models)."""
+"""Critical questions and lab experiments: which section asks each question, and which
+`analyser lab` command illustrates it.
+
+The experiments follow from what the article is (its facts) and what is asked
+of it (its critical questions), by the rules of `LAB_RULES`:
+
+- over/underfitting: always `learning-curve`, with the lab model closest to
+  the article's main model and a data set of the article's task (is the data
+  set large enough for the model?); `overfitting-d100` as well when the data
+  are few or their size (or overfitting) is questioned; `ridge-path` when the article
+  regularises or its regularisation is questioned;
+- training: `ridge-path` when hyperparameters were searched or their tuning is
+  questioned (and the over/underfitting section has no ridge-path already);
+  `gd-vs-sgd` when the model is trained by gradient descent (an iterative
+  optimiser, or learning rate / epochs / batch size questioned);
+- model: `curse-of-dimensionality` when the inputs are high-dimensional
+  vectors (descriptors, fingerprints, embeddings...) or questioned as such;
+- alternatives: `xnor-models` when baselines are compared, or the choice of a
+  model (or a missing baseline) is questioned.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from analyser.template.boxes import clean, fact
@@ -29,11 +48,6 @@ _QUESTION_ROUTES = (
     ("alternatives", re.compile(r"baseline|alternativ|compar|simpler model|other model", re.I)),
     ("model", re.compile(r"architecture|representation|descriptor|feature", re.I)),
 )
-_FEW_SAMPLES_WORDS = re.compile(
-    r"\bfew\b|enough data|overfit|small (data|sample|training)|sample size|number of (samples|examples)|data size", re.I
-)
-_REGULARISATION_WORDS = re.compile(r"regulari[sz]|penalt|dropout|weight decay|ridge|lasso", re.I)
-_MODEL_CHOICE_WORDS = re.compile(r"baseline|simpler model|model choice|why (this|a|the) model|linear model|other model", re.I)
 
 
 def route_questions(facts: PaperFacts | None, words: Texts) -> dict[str, list[CriticalQuestion]]:
@@ -62,35 +76,138 @@ def _questions_text(facts: PaperFacts) -> str:
     return " ".join(f"{q.text} {q.reason}" for q in facts.questions)
 
 
+_DATA_SIZE_WORDS = re.compile(
+    r"\bfew\b|enough data|overfit|small (data|sample|training)|sample size|how many samples|"
+    r"number of (samples|examples)|data size|\bparameters\b",
+    re.I,
+)
+_REGULARISATION_WORDS = re.compile(r"regulari[sz]|penalt|dropout|weight decay|ridge|lasso|early stopping", re.I)
+_TUNING_WORDS = re.compile(r"hyperparam|\btun(ed|ing)\b|chosen on|validation set", re.I)
+_GRADIENT_WORDS = re.compile(r"learning rate|\bepochs?\b|batch size|gradient descent|converge", re.I)
+_MODEL_CHOICE_WORDS = re.compile(
+    r"baseline|simpler model|simple model|model choice|why (this|a|the) model|linear model|other model", re.I
+)
+_DIMENSION_WORDS = re.compile(r"descriptor|\bfeatures?\b|dimension|fingerprint", re.I)
+
+# Optimisers that step along a gradient (the lab's gd-vs-sgd shows how batch size and step trade off).
+GRADIENT_OPTIMISERS = {"Adam", "SGD", "RMSprop"}
+# Representations that are long vectors of numbers: where distances lose their meaning as d grows.
+HIGH_DIMENSIONAL = {"descriptors", "fingerprints", "embeddings", "spectra", "images", "compositions"}
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What the lab rules look at: the article's facts and the questions asked of it."""
+
+    facts: PaperFacts
+    questions: str
+
+    def asks(self, pattern: re.Pattern) -> bool:
+        return bool(pattern.search(self.questions))
+
+
+def _few_samples(a: _Asked) -> bool:
+    n = a.facts.data.n_samples
+    return (n is not None and n < FEW_SAMPLES) or a.asks(_DATA_SIZE_WORDS)
+
+
+def _regularised(a: _Asked) -> bool:
+    return bool(a.facts.regularisation) or a.asks(_REGULARISATION_WORDS)
+
+
+def _tuned(a: _Asked) -> bool:
+    return (bool(a.facts.optimisation.hyperparameter_search) or a.asks(_TUNING_WORDS)) and not _regularised(a)  # then ridge-path is under overfitting
+
+
+def _gradient_trained(a: _Asked) -> bool:
+    optimisers = {x.value for x in a.facts.optimisation.optimiser}
+    return bool(optimisers & GRADIENT_OPTIMISERS) or a.asks(_GRADIENT_WORDS)
+
+
+def _high_dimensional(a: _Asked) -> bool:
+    kinds = {x.value for x in a.facts.data.representation}
+    return bool(kinds & HIGH_DIMENSIONAL) or a.asks(_DIMENSION_WORDS)
+
+
+def _model_choice(a: _Asked) -> bool:
+    return any(m.role == "baseline" for m in a.facts.models) or a.asks(_MODEL_CHOICE_WORDS)
+
+
+def _always(a: _Asked) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class LabRule:
+    """Section `criterion_id` suggests `experiment` when `applies`; `why` names its text in i18n [lab]."""
+
+    criterion_id: str
+    experiment: str
+    applies: Callable[[_Asked], bool]
+    why: str
+
+
+# In the order a section lists them.
+LAB_RULES = (
+    LabRule("model", "curse-of-dimensionality", _high_dimensional, "curse-of-dimensionality"),
+    LabRule("optimisation", "ridge-path", _tuned, "ridge-path-tuning"),
+    LabRule("optimisation", "gd-vs-sgd", _gradient_trained, "gd-vs-sgd"),
+    LabRule("overfitting", "learning-curve", _always, "learning-curve"),
+    LabRule("overfitting", "overfitting-d100", _few_samples, "overfitting-d100"),
+    LabRule("overfitting", "ridge-path", _regularised, "ridge-path"),
+    LabRule("alternatives", "xnor-models", _model_choice, "xnor-models"),
+)
+
+
 def lab_for(criterion_id: str, facts: PaperFacts | None, words: Texts) -> list[LabExperiment]:
     """The lab experiments that illustrate this section's questions, for this article."""
     if facts is None:
         return []
-    asked = _questions_text(facts)
-    names: list[str] = []
-    if criterion_id == "overfitting":
-        n = facts.data.n_samples
-        if (n is not None and n < FEW_SAMPLES) or _FEW_SAMPLES_WORDS.search(asked):
-            names += ["learning-curve", "overfitting-d100"]
-        if facts.regularisation or _REGULARISATION_WORDS.search(asked):
-            names.append("ridge-path")
-    elif criterion_id == "alternatives":
-        if any(m.role == "baseline" for m in facts.models) or _MODEL_CHOICE_WORDS.search(asked):
-            names.append("xnor-models")
-    return [LabExperiment(command=_lab_command(name, facts), why=words.lab[name]) for name in names]
+    asked = _Asked(facts, _questions_text(facts))
+    return [
+        LabExperiment(command=lab_command(rule.experiment, facts), why=words.lab[rule.why])
+        for rule in LAB_RULES
+        if rule.criterion_id == criterion_id and rule.applies(asked)
+    ]
 
 
-# The lab model closest to the article's main model family, for `learning-curve --model`.
-_LAB_MODEL = {
-    "linear": "linear", "tree": "tree", "tree-ensemble": "forest", "mlp": "mlp", "cnn": "mlp", "gnn": "mlp",
-    "rnn": "mlp", "transformer": "mlp", "nearest-neighbours": "knn",
+# The lab model closest to a model family, for `learning-curve --model`: (for regression, for classification).
+# Networks of every kind -> the lab's network; kernel methods and Gaussian processes (kernel ridge
+# in disguise) -> ridge, or the nearest neighbour for classes; the lab's 1-NN only classifies.
+LAB_MODEL = {
+    "linear": ("linear", "softmax"),
+    "kernel": ("ridge", "knn"),
+    "gaussian-process": ("ridge", "knn"),
+    "tree": ("tree", "tree"),
+    "tree-ensemble": ("forest", "forest"),
+    "nearest-neighbours": ("tree", "knn"),
+    **{family: ("mlp", "mlp") for family in ("mlp", "cnn", "gnn", "rnn", "transformer", "autoencoder", "generative")},
 }
+# Boosted ensembles have their own lab model.
+_BOOSTING = re.compile(r"boost", re.I)
+# The lab data set of each task: many features (a learning curve of a real shape) or a nonlinear boundary.
+LAB_DATASET = {"regression": "linear", "classification": "xnor"}
 
 
-def _lab_command(name: str, facts: PaperFacts) -> str:
+def learning_curve_options(facts: PaperFacts) -> tuple[str, str] | None:
+    """(model, dataset) for `learning-curve`: the lab's nearest to the main model, on the article's task."""
+    tasks = facts.values("tasks")
+    task = "regression" if "regression" in tasks or "classification" not in tasks else "classification"
+    for model in [m for m in facts.models if m.role == "main"] + [m for m in facts.models if m.role != "main"]:
+        if model.family in LAB_MODEL:
+            lab_model = LAB_MODEL[model.family][task == "classification"]
+            if model.family == "tree-ensemble" and _BOOSTING.search(model.name):
+                lab_model = "gboost"
+            return lab_model, LAB_DATASET[task]
+    if tasks:
+        return LAB_MODEL["tree"][task == "classification"], LAB_DATASET[task]
+    return None
+
+
+def lab_command(name: str, facts: PaperFacts) -> str:
     command = f"analyser lab run {name}"
     if name == "learning-curve":
-        families = [m.family for m in facts.models if m.role == "main" and m.family in _LAB_MODEL]
-        if families:
-            command += f" --model {_LAB_MODEL[families[0]]}"
+        options = learning_curve_options(facts)
+        if options:
+            command += f" --model {options[0]} --dataset {options[1]}"
     return command

@@ -27,6 +27,15 @@ def _heading_level(paragraph) -> int | None:
     return None
 
 
+def _link_addresses(paragraph) -> list[str]:
+    addresses = []
+    for link in getattr(paragraph, "hyperlinks", []):
+        address = (getattr(link, "address", "") or "").strip()
+        if address.startswith(("http://", "https://")) and address not in addresses:
+            addresses.append(address)
+    return addresses
+
+
 def read(data: bytes, path: str) -> Parsed:
     import docx
     from docx.table import Table
@@ -53,6 +62,10 @@ def read(data: bytes, path: str) -> Parsed:
         text = normalise_characters(" ".join(item.text.split()))
         if not text:
             continue
+        # A student's article link is often behind words ("the article"): keep its address.
+        for address in _link_addresses(item):
+            if address not in text:
+                text += f" ({address})"
         level = _heading_level(item)
         if level is not None and getattr(item.style, "name", "").lower() in ("title", "titre"):
             title_style_text = title_style_text or text

@@ -23,10 +23,32 @@ class Texts:
     headings: dict[str, str]  # criterion id -> heading, when the rubric has none in this language
     facts: dict[str, str]  # kind of fact -> its label, e.g. "loss" -> "Loss"
     lab: dict[str, str]  # lab experiment -> what running it shows
-    values: dict[str, str]  # a fact's vocabulary id -> how it reads, e.g. "k-fold-cv"
+    # kind of fact -> {vocabulary value of analyser.facts -> how it reads}, e.g. "validation" -> {"k-fold-cv": ...}
+    values: dict[str, dict[str, str]]
+    numbers: dict[str, str]  # how numbers are written: thousands separator, decimal mark, percent sign
     questions: dict[str, str]  # a critical question of analyser.facts (English) -> its translation
     # Questions with numbers in them: (pattern on the English text, translation with {1}, {2}...).
     question_patterns: list[tuple[re.Pattern, str]] = field(default_factory=list)
+
+    def value(self, kind: str, value: str) -> str:
+        """A fact's vocabulary value of `kind` (a task, a family, a split...) as it reads in this language."""
+        return self.values.get(kind, {}).get(value, value)
+
+    def integer(self, number: int) -> str:
+        """42,966 in English, 42 966 in French."""
+        return f"{number:,}".replace(",", self.numbers["thousands"])
+
+    def decimal(self, number: float) -> str:
+        """0.25 in English, 0,25 in French (at most 6 significant digits, as %g)."""
+        text = f"{number:g}"
+        if "e" in text or abs(number) < 1000:
+            return text.replace(".", self.numbers["decimal"])
+        whole, _, fraction = text.partition(".")
+        return self.integer(int(whole)) + (self.numbers["decimal"] + fraction if fraction else "")
+
+    def percent(self, fraction: float) -> str:
+        """80% in English, 80 % in French."""
+        return self.decimal(round(fraction * 100, 1)) + self.numbers["percent"]
 
     def question(self, text: str) -> str:
         """A critical question of analyser.facts in this language (as it is when no translation fits)."""
@@ -35,8 +57,18 @@ class Texts:
         for pattern, translation in self.question_patterns:
             match = pattern.fullmatch(text)
             if match:
-                return translation.format(None, *match.groups())
+                return translation.format(None, *(self.number_text(group) for group in match.groups()))
         return text
+
+    def number_text(self, text: str) -> str:
+        """A number analyser.facts wrote in English ("1,200,000", "0.25") as this language writes it; other text as it is."""
+        if not _ENGLISH_NUMBER.fullmatch(text):
+            return text
+        whole, _, fraction = text.replace(",", "").partition(".")
+        return self.integer(int(whole)) + (self.numbers["decimal"] + fraction if fraction else "")
+
+
+_ENGLISH_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
 @lru_cache(maxsize=None)
@@ -47,5 +79,6 @@ def texts(lang: str) -> Texts:
         data = tomllib.load(handle)
     patterns = [(re.compile(item["pattern"]), item["text"]) for item in data.get("question_patterns", [])]
     return Texts(
-        lang, data["labels"], data["headings"], data["facts"], data["lab"], data["values"], data["questions"], patterns
+        lang, data["labels"], data["headings"], data["facts"], data["lab"], data["values"], data["numbers"],
+        data["questions"], patterns,
     )
