@@ -104,7 +104,8 @@ def test_comment_lines_are_the_templates(line):
 
 def test_a_comment_goes_whole_and_the_student_text_around_it_stays():
     text = "\n".join(["## 1. Context", "", COMMENT, STUDENT, "", "Last words --> here."])
-    assert strip_template_text(text).split() == ["##", "1.", "Context", *STUDENT.split(), "Last", "words", "-->", "here."]
+    kept = ["##", "1.", "Context", *STUDENT.split(), "Last", "words", "-->", "here."]
+    assert strip_template_text(text).split() == kept
     # As a Markdown reader gives it: the comment joined on one line.
     joined = " ".join(COMMENT.splitlines())
     assert strip_template_text(f"{joined}\n\n{STUDENT}").strip() == STUDENT

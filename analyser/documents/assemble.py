@@ -150,11 +150,25 @@ def _emphasised_heading(text: str) -> bool:
     return (first.isupper() or first.isdigit()) and letters >= 0.5 * len(text.replace(" ", ""))
 
 
+def _list_item(text: str, block: Block, following: Block | None) -> bool:
+    """A numbered layout line whose sentence goes on over the next line: a list item, not a heading.
+
+    "1. Stoichiometric attributes that depend only" / "on the fractions of...";
+    a heading ("2 Methods") is followed by a new sentence, and a known heading
+    word or an emphasised line is a heading all the same.
+    """
+    if block.emphasis or following is None or not following.text or following.page != block.page:
+        return False
+    number, title = split_number(text)
+    return number is not None and following.text[0].islower() and heading_kind(title) is None
+
+
 def _mark_headings(blocks: list[Block], line_based: bool) -> list[_Unit]:
     detector = HeadingDetector()
     units: list[_Unit] = []
     previous_blank = True
-    for block in _merge_emphasised(blocks):
+    blocks = _merge_emphasised(blocks)
+    for index, block in enumerate(blocks):
         text = block.text
         if not text:
             previous_blank = True
@@ -167,7 +181,12 @@ def _mark_headings(blocks: list[Block], line_based: bool) -> list[_Unit]:
             continue
         found = None
         # Headings start with a capital or a number; most layout lines don't.
-        if (text[0].isupper() or text[0].isdigit()) and text.count(" ") < _MAX_HEADING_WORDS and could_be_heading(text):
+        if (
+            (text[0].isupper() or text[0].isdigit())
+            and text.count(" ") < _MAX_HEADING_WORDS
+            and could_be_heading(text)
+            and not (line_based and _list_item(text, block, blocks[index + 1] if index + 1 < len(blocks) else None))
+        ):
             found = detector.heading(text)
         if found is None and block.emphasis and _emphasised_heading(text):
             found = (text, heading_kind(text))

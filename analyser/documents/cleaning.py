@@ -265,6 +265,39 @@ def typical_line_length(pages: list[list[str]]) -> float:
     return float(lengths[len(lengths) // 2]) if lengths else 60.0
 
 
+# --- list markers standing apart from their items -----------------------------
+
+# A line holding nothing but a list marker: "1.", "(2)", "[3]", "a)", "•".
+_LIST_MARKER = re.compile(r"(?:\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\]|[a-z][.)]|\([a-z]\)|[•▪◦‣∙●○■□–*·-])")
+
+
+def attach_loose_markers(lines: list[str]) -> list[str]:
+    """Bare list-marker lines: one alone goes to the start of the next line; a run is dropped.
+
+    PDF engines give the markers of a list laid out as two columns apart from
+    the items, often all together at the end of the page (pdf_style puts them
+    back by position when it can). A run of them ("73." ... "95.") can no longer
+    be matched with its items and is layout debris, not text.
+    """
+    result: list[str] = []
+    index = 0
+    count = len(lines)
+    while index < count:
+        line = lines[index]
+        if len(line) > 4 or not _LIST_MARKER.fullmatch(line.strip(MARKS)):
+            result.append(line)
+            index += 1
+            continue
+        end = index + 1
+        while end < count and len(lines[end]) <= 4 and _LIST_MARKER.fullmatch(lines[end].strip(MARKS)):
+            end += 1
+        if end == index + 1 and end < count and lines[end][:1] not in MARKS:
+            result.append(f"{line.strip(MARKS)} {lines[end]}")
+            end += 1
+        index = end
+    return result
+
+
 # --- whole pages ---------------------------------------------------------------
 
 
@@ -273,7 +306,7 @@ def clean_pages(raw_pages: list[str]) -> list[list[str]]:
     pages = [normalise_characters(page).split("\n") for page in raw_pages]
     pages = [[line.strip() for line in lines] for lines in remove_running_lines(pages)]
     typical = typical_line_length(pages)
-    pages = [join_wrapped_lines([line for line in lines if line], typical) for lines in pages]
+    pages = [join_wrapped_lines(attach_loose_markers([line for line in lines if line]), typical) for lines in pages]
     # One vocabulary for the whole document: a word split on page 3 is often
     # written whole on page 5.
     texts = ["\n".join(line for line in lines if line) for lines in pages]

@@ -108,12 +108,11 @@ def _read_pdfium(data: bytes) -> RawPdf:
             text = _MARK.sub("", textpage.get_text_range())
             pages.append((textpage, text.split("\r\n"), pdf_style.candidates(textpage, text, font_name)))
         marked = pdf_style.emphasised_lines(pages, font_name)
-        texts = [
-            _normalise("\n".join(_marked(number, line, starts, continued) for number, line in enumerate(lines)))
-            if starts or continued
-            else _normalise("\n".join(lines))
-            for (_, lines, _), (starts, continued) in zip(pages, marked)
-        ]
+        texts = []
+        for (textpage, lines, _), (starts, continued) in zip(pages, marked):
+            if starts or continued:
+                lines = [_marked(number, line, starts, continued) for number, line in enumerate(lines)]
+            texts.append(_normalise("\n".join(pdf_style.attach_list_markers(textpage, lines))))
         metadata = document.get_metadata_dict(skip_empty=True)
     except pdfium.PdfiumError as error:
         raise _EngineFailed(str(error)) from error

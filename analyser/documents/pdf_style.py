@@ -162,3 +162,75 @@ def _continuations(textpage, lines: list[str], marked: set[int], found: list[_Ca
             result.add(following)
             following += 1
     return result
+
+
+# A line holding nothing but a list marker: "1.", "(2)", "[3]", "a)", "•".
+# PDFium gives such markers apart from their items when the list is laid
+# out as two columns (marker, text): often all of a page's markers at once,
+# at the end of the page ("73." ... "95." of a reference list).
+BARE_MARKER = re.compile(
+    r"^[ \ue000\ue001]*(?:\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\]|[a-z][.)]|\([a-z]\)|[•▪◦‣∙●○■□–*·-])[ \r]*$",
+    re.MULTILINE,
+)
+_MARKER_GAP = 6.0  # at most this many marker heights between a marker and its item
+
+
+def attach_list_markers(textpage, lines: list[str]) -> list[str]:
+    """`lines` with each bare list marker moved to the start of the line it stands beside.
+
+    The item is the line whose first character sits at the marker's height,
+    just right of it. `lines` are the page's text lines ("\\r\\n" between
+    them in PDFium's text); markers without an item stay where they are.
+    """
+    joined = "\r\n".join(lines)
+    markers = [joined.count("\r\n", 0, match.start()) for match in BARE_MARKER.finditer(joined)]
+    if not markers or len(_unmarked(joined)) != textpage.count_chars():
+        return lines
+    positions = [0, *itertools.accumulate(len(_unmarked(line)) + 2 for line in lines)]
+    is_marker = set(markers)
+    starts: list[tuple[int, float, float, float]] = []  # (line, left, bottom, top) of each line's first character
+    for number, line in enumerate(lines):
+        text = _unmarked(line)
+        if number in is_marker or not text.strip():
+            continue
+        left, bottom, _, top = textpage.get_charbox(positions[number] + len(text) - len(text.lstrip()), loose=True)
+        starts.append((number, left, bottom, top))
+    moved: dict[int, tuple[int, str]] = {}  # item line -> (marker line, marker)
+    for number in markers:
+        text = _unmarked(lines[number])
+        left, bottom, right, top = textpage.get_charbox(positions[number] + len(text) - len(text.lstrip()), loose=True)
+        middle, height = (bottom + top) / 2, max(top - bottom, 1.0)
+        best = None
+        for line, line_left, line_bottom, line_top in starts:
+            gap = line_left - right
+            if (
+                line not in moved
+                and line_bottom <= middle <= line_top
+                and -0.5 * height <= gap <= _MARKER_GAP * height
+                and (best is None or gap < best[1])
+            ):
+                best = (line, gap)
+        if best is not None:
+            moved[best[0]] = (number, text.strip())
+    if not moved:
+        return lines
+    used = {number for number, _ in moved.values()}
+    result = []
+    for number, line in enumerate(lines):
+        if number in used:
+            continue
+        if number in moved:
+            body = line.lstrip(" " + _MARKS)
+            mark = line[: len(line) - len(body)].strip(" ")
+            line = f"{mark}{moved[number][1]} {body}"
+        result.append(line)
+    return result
+
+
+_MARKS = "\ue000\ue001"
+
+
+def _unmarked(text: str) -> str:
+    if "\ue000" in text or "\ue001" in text:
+        return text.replace("\ue000", "").replace("\ue001", "")
+    return text

@@ -72,16 +72,17 @@ def facts_for(
             items.append(fact(name["split"], split, evidence))
     elif criterion_id == "model":
         items += [fact(name["model"], model(m), m.evidence) for m in facts.models if m.role == "main"]
-        items += [fact(name["representation"], said("representation", x), x.evidence) for x in facts.data.representation]
+        items += [
+            fact(name["representation"], said("representation", x), x.evidence) for x in facts.data.representation
+        ]
     elif criterion_id == "optimisation":
         opt = facts.optimisation
         items += [fact(name["loss"], said("loss", x), x.evidence) for x in opt.loss]
         items += [fact(name["optimiser"], said("optimiser", x), x.evidence) for x in opt.optimiser]
         items += [fact(name["hyperparameter_search"], said("search", x), x.evidence) for x in opt.hyperparameter_search]
-        items += [
-            fact(name["hyperparameter"], f"{words.value('hyperparameter', h.name)} = {words.number_text(h.value)}", h.evidence)
-            for h in opt.hyperparameters
-        ]
+        for h in opt.hyperparameters:
+            setting = f"{words.value('hyperparameter', h.name)} = {words.number_text(h.value)}"
+            items.append(fact(name["hyperparameter"], setting, h.evidence))
     elif criterion_id == "overfitting":
         items += [fact(name["validation"], said("validation", x), x.evidence) for x in facts.validation]
         items += [fact(name["regularisation"], said("regularisation", x), x.evidence) for x in facts.regularisation]

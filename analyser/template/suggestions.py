@@ -116,7 +116,8 @@ def _regularised(a: _Asked) -> bool:
 
 
 def _tuned(a: _Asked) -> bool:
-    return (bool(a.facts.optimisation.hyperparameter_search) or a.asks(_TUNING_WORDS)) and not _regularised(a)  # then ridge-path is under overfitting
+    # With regularisation, the ridge path is suggested under over/underfitting instead.
+    return (bool(a.facts.optimisation.hyperparameter_search) or a.asks(_TUNING_WORDS)) and not _regularised(a)
 
 
 def _gradient_trained(a: _Asked) -> bool:
