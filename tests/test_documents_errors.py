@@ -225,3 +225,17 @@ def test_auto_falls_back_to_pypdf_when_pdfium_is_not_installed(tmp_path: Path, m
     with pytest.raises(errors.EngineUnavailableError, match="pdfium is not installed") as caught:
         load(path, pdf_engine="pdfium")
     assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pypdf"])
+def test_page_count_is_bounded(tmp_path: Path, monkeypatch, engine: str):
+    from analyser.documents.errors import TooManyPagesError
+    from analyser.documents.pdfwrite import simple_pdf
+
+    path = tmp_path / "long.pdf"
+    words = ["alpha", "beta", "gamma", "delta", "epsilon"]
+    path.write_bytes(simple_pdf([f"The {word} model is trained on {n}00 molecules here." for n, word in enumerate(words, 1)]))
+    assert load(path, pdf_engine=engine).page_count == 5
+    monkeypatch.setenv("ANALYSER_MAX_PAGES", "4")
+    with pytest.raises(TooManyPagesError, match=r"long\.pdf: too many pages: 5 is over the 4-page limit"):
+        load(path, pdf_engine=engine)

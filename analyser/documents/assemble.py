@@ -6,8 +6,10 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from analyser.documents import frontmatter
 from analyser.documents import sentences as sentence_splitter
 from analyser.documents.blocks import Block, Parsed
+from analyser.documents.cleaning import url_continues
 from analyser.documents.model import (
     WORDS_PER_PAGE,
     Document,
@@ -30,6 +32,7 @@ from analyser.documents.sections import (
 # Tokens that are no words: dashes and signs standing between spaces.
 _PUNCTUATION_TOKENS = ("—", "–", "-", "|", "•")
 _MAX_HEADING_WORDS = 14
+_URL_BREAKS = frozenset("/._-:=?&#")
 _MAX_TITLE_WORDS = 30  # a bold or large heading wrapped over lines (an article's title)
 
 
@@ -58,9 +61,14 @@ def assemble(parsed: Parsed, *, kind: str, path: str) -> Document:
     estimated = parsed.page_count is None
     if estimated:
         blocks = _paginate(blocks)
-    units = _mark_headings(blocks, parsed.line_based)
+    # PDF text without style hints (pypdf): headings are told by their layout.
+    layout = parsed.page_count is not None and parsed.line_based and not any(block.emphasis for block in blocks)
+    units = _mark_headings(blocks, parsed.line_based, layout=layout)
     if parsed.line_based:
         _mark_paragraphs(units)
+    authors = list(parsed.authors)
+    if parsed.page_count is not None:
+        authors = _front_matter(units, authors, parsed.page_title)
     references_text = _mark_references(units)
     page_count = parsed.page_count or max([unit.page for unit in units] + [1])
     pages = _pages(units, page_count)
@@ -75,9 +83,91 @@ def assemble(parsed: Parsed, *, kind: str, path: str) -> Document:
         sentences=sentences,
         references=references_text,
         word_count=word_count,
-        metadata=Metadata(title=parsed.title or _first_page_title(units), authors=list(parsed.authors)),
+        metadata=Metadata(title=parsed.title or parsed.page_title or _first_page_title(units), authors=authors),
         engine=parsed.engine,
     )
+
+
+_FRONT_UNITS = 12  # page-1 lines after the title looked at for the author line
+
+
+def _front_matter(units: list[_Unit], authors: list[str], page_title: str | None = None) -> list[str]:
+    """Find page 1's author line(s) after the title: never a heading, a paragraph of their own.
+
+    The title is the first unnamed heading of page 1, or the lines that make
+    up the title read from the type sizes. Returns the authors: the
+    metadata's when it has several, else the names read on page 1 (also
+    when the metadata names one of them only).
+    """
+    title = _title_lines_end(units, page_title) if page_title else None
+    if title is None:
+        title = next(
+            (
+                index
+                for index, unit in enumerate(units[: _FRONT_UNITS * 2])
+                if unit.page == 1
+                and unit.heading
+                and unit.kind is None
+                and len(unit.text.split()) >= 3
+                and not frontmatter.names(unit.text)
+            ),
+            None,
+        )
+    if title is None or any(unit.heading and unit.kind is not None for unit in units[:title]):
+        return authors
+    found: list[str] = []
+    block: list[int] = []
+    index = title + 1
+    while index < len(units) and index <= title + _FRONT_UNITS and units[index].page == 1:
+        unit = units[index]
+        if unit.heading and unit.kind is not None:
+            break
+        going_on = bool(block) and block[-1] == index - 1
+        if going_on and not unit.text.strip(" ,;&"):
+            block.append(index)  # a lone "," between two lines of names
+            index += 1
+            continue
+        previous = units[index - 1].text
+        carried = going_on and (
+            frontmatter.carried_on(unit.text) or frontmatter.continues(previous) or not previous.strip(" ,;&")
+        )
+        listed = frontmatter.names(unit.text, single=index == title + 1 or carried)
+        if listed and (not block or going_on):
+            found.extend(name for name in listed if name not in found)
+            block.append(index)
+            following = units[index + 1].text if index + 1 < len(units) else ""
+            if not (
+                frontmatter.continues(unit.text)
+                or frontmatter.carried_on(following)
+                or not following.strip(" ,;&")
+                or frontmatter.names(following)
+            ):
+                break
+        elif block:
+            break
+        index += 1
+    if not block:
+        return authors
+    for index in block:
+        units[index].heading = False
+        units[index].kind = None
+        units[index].paragraph_break = index == block[0]
+    if block[-1] + 1 < len(units):
+        units[block[-1] + 1].paragraph_break = True  # the title block ends here
+    lowered = {name.lower() for name in found}
+    if not authors or (len(authors) == 1 and authors[0].lower() in lowered):
+        return found
+    return authors
+
+
+def _title_lines_end(units: list[_Unit], page_title: str) -> int | None:
+    """Index of the last of the first lines of page 1 that make up `page_title`, if they do."""
+    end = None
+    for index, unit in enumerate(units[:_FRONT_UNITS]):
+        if unit.page != 1 or unit.text not in page_title:
+            break
+        end = index
+    return end
 
 
 def _first_page_title(units: list[_Unit]) -> str | None:
@@ -115,6 +205,7 @@ def _paginate(blocks: list[Block]) -> list[Block]:
 _BULLET = re.compile(r"^(?:[-*•▪◦–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 _BULLET_STARTS = "-*•▪◦–("  # a cheap test before the regex, on every line
 _TITLE_END = re.compile(r"[.,;]$")
+_TRAILING_COLON = re.compile(r"[\s:.]+$")
 
 
 def _merge_emphasised(blocks: list[Block]) -> list[Block]:
@@ -128,10 +219,13 @@ def _merge_emphasised(blocks: list[Block]) -> list[Block]:
             and previous.emphasis
             and previous.page == block.page
             and len(previous.text.split()) + len(block.text.split()) <= _MAX_TITLE_WORDS
-            and not _TITLE_END.search(previous.text)
+            # A line in the same style goes on after a comma ("(Wang, Harker," / "Digital Discovery, 2025)").
+            and not (previous.text.endswith(".") or (_TITLE_END.search(previous.text) and not block.continues))
             # "Methods" then "2.1 Data" or "Materials": a heading and its first subheading.
             and split_number(block.text)[0] is None
             and fold(previous.text) not in KNOWN_HEADINGS
+            and _TRAILING_COLON.sub("", fold(block.text)) not in KNOWN_HEADINGS  # "Abstract" starts anew
+            and not frontmatter.names(previous.text)  # an author line is not a wrapped title
             and previous.text.isupper() == block.text.isupper()
         ):
             merged[-1] = Block(text=f"{previous.text} {block.text}", page=block.page, emphasis=True)
@@ -157,17 +251,47 @@ def _list_item(text: str, block: Block, following: Block | None) -> bool:
     a heading ("2 Methods") is followed by a new sentence, and a known heading
     word or an emphasised line is a heading all the same.
     """
-    if block.emphasis or following is None or not following.text or following.page != block.page:
+    if block.emphasis:
         return False
+    if following is None or not following.text or following.page != block.page:
+        return text.endswith(".") and split_number(text)[0] is not None and heading_kind(split_number(text)[1]) is None
     number, title = split_number(text)
-    return number is not None and following.text[0].islower() and heading_kind(title) is None
+    if number is None or heading_kind(title) is not None:
+        return False
+    # "1. Random split on correlated samples." is an item: a heading ends no sentence.
+    return following.text[0].islower() or text.endswith(".")
 
 
-def _mark_headings(blocks: list[Block], line_based: bool) -> list[_Unit]:
+_CAPTION = re.compile(r"^(?:fig|figure|table|tab|scheme|eq|equation|algorithm|box)\b", re.IGNORECASE)
+_SENTENCE_END = (".", "!", "?", ":", ")", '"', "”", "»")
+
+
+def _layout_heading(blocks: list[Block], index: int, typical: float) -> bool:
+    """A short line standing alone between the end of a paragraph and the start of the next.
+
+    For PDF text without style hints: "Ablation study" after "...the model." and
+    before "The authors conducted...".
+    """
+    text = blocks[index].text
+    if len(text) >= 0.6 * typical or not _emphasised_heading(text) or _CAPTION.match(text):
+        return False
+    if text.endswith(":") or len(text.split()) > 10:
+        return False
+    previous = blocks[index - 1] if index > 0 else None
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if following is None or not following.text or not following.text[0].isupper():
+        return False
+    if len(following.text) < 0.6 * typical:
+        return False
+    return previous is None or previous.page != blocks[index].page or previous.text.endswith(_SENTENCE_END)
+
+
+def _mark_headings(blocks: list[Block], line_based: bool, *, layout: bool = False) -> list[_Unit]:
     detector = HeadingDetector()
     units: list[_Unit] = []
     previous_blank = True
     blocks = _merge_emphasised(blocks)
+    typical = statistics.median([len(block.text) for block in blocks if len(block.text) >= 25] or [60]) if layout else 0
     for index, block in enumerate(blocks):
         text = block.text
         if not text:
@@ -185,10 +309,14 @@ def _mark_headings(blocks: list[Block], line_based: bool) -> list[_Unit]:
             (text[0].isupper() or text[0].isdigit())
             and text.count(" ") < _MAX_HEADING_WORDS
             and could_be_heading(text)
-            and not (line_based and _list_item(text, block, blocks[index + 1] if index + 1 < len(blocks) else None))
+            and not (
+                line_based
+                and not block.emphasis
+                and _list_item(text, block, blocks[index + 1] if index + 1 < len(blocks) else None)
+            )
         ):
             found = detector.heading(text)
-        if found is None and block.emphasis and _emphasised_heading(text):
+        if found is None and (block.emphasis or (layout and not detector.in_references and _layout_heading(blocks, index, typical))) and _emphasised_heading(text):
             found = (text, heading_kind(text))
         if found is not None:
             units.append(_Unit(text=found[0], page=block.page, heading=True, kind=found[1], paragraph_break=True))
@@ -233,12 +361,19 @@ def _mark_references(units: list[_Unit]) -> str:
 def _join(units: list[_Unit]) -> str:
     """Text of consecutive units: lines of a paragraph joined by spaces, paragraphs by a blank line."""
     parts: list[str] = []
+    previous = ""
     for unit in units:
         if parts and not unit.paragraph_break:
-            parts[-1] += " " + unit.text
+            parts[-1] += (_space(previous, unit.text) if previous[-1:] in _URL_BREAKS else " ") + unit.text
         else:
             parts.append(unit.text)
+        previous = unit.text
     return "\n\n".join(parts)
+
+
+def _space(previous: str, text: str) -> str:
+    """What joins two lines of a paragraph: a space, unless a URL or DOI goes on over the break."""
+    return "" if url_continues(previous, text) else " "
 
 
 def _pages(units: list[_Unit], page_count: int) -> list[Page]:
@@ -254,8 +389,15 @@ def _joined(units: list[_Unit]) -> tuple[str, list[int]]:
     pieces: list[str] = []
     starts: list[int] = []
     offset = 0
+    previous = ""
     for unit in units:
-        separator = "" if not pieces else ("\n\n" if unit.paragraph_break else " ")
+        if not pieces:
+            separator = ""
+        elif unit.paragraph_break:
+            separator = "\n\n"
+        else:
+            separator = _space(previous, unit.text) if previous[-1:] in _URL_BREAKS else " "
+        previous = unit.text
         offset += len(separator)
         starts.append(offset)
         pieces.append(separator + unit.text)

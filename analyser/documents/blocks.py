@@ -23,6 +23,7 @@ class Parsed:
     blocks: list[Block]
     page_count: int | None = None  # real pages (PDF); None: estimate from words
     title: str | None = None
+    page_title: str | None = None  # a PDF's title read on page 1, when its metadata has none
     authors: list[str] = field(default_factory=list)
     engine: str | None = None
     # Lines are layout lines (PDF, hard-wrapped text) rather than paragraphs.

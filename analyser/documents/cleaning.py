@@ -158,8 +158,8 @@ def join_hyphenated(text: str, vocab: Vocabulary | None = None) -> str:
             continue
         right_word = right.group(1)
         rest = part[right.end() :]
-        if rest.startswith("-"):
-            glue = "-"  # "trial-/and-error": a compound goes on
+        if rest.startswith("-") or _URL_TOKEN.search(pieces[-1][-200:]):
+            glue = "-"  # "trial-/and-error": a compound goes on; "data-/repo" in a URL
         else:
             glue = _join(left_word, right_word, vocab)
         pieces.append(glue + right_word + rest)
@@ -202,10 +202,60 @@ def _join(left: str, right: str, vocab: Vocabulary) -> str:
         return "-"  # "SLAM-seq", "COVID-19", "3D-printed"
     if any(char.isupper() for char in left[1:]):
         return "-"
-    last_left = left.lower()
-    if len(last_left) > 1 and vocab.get(last_left) and vocab.get(right.lower()):
+    if len(left) == 1:
+        return "-"  # "e-mail", "N-methyl", "x-ray": hyphenation leaves two letters at least
+    if _compound(left.lower(), right.lower(), vocab):
         return "-"
     return ""
+
+
+# First and second parts that make compounds ("well-documented",
+# "time-consuming", "environment-dependent") rather than halves of one word.
+_COMPOUND_FIRST = frozenset(
+    """
+    well ill self non time data high low long short near full fully half semi quasi multi hyper
+    plane cross user state first second third two three wide
+    """.split()
+)
+_COMPOUND_SECOND = frozenset(
+    """
+    based dependent independent like free specific driven consuming intensive withdrawing donating
+    induced derived related defined dimensional scale level wide aware known documented behaved
+    established designed trained tuned art quality order range term made class sized shaped
+    """.split()
+)
+# A hyphenation never leaves these alone on the next line as a word.
+_SUFFIXES = frozenset(
+    "est er ers ness less ly ing ings ed ity ment ments ful able ible tion tions sion ally ous ive ism ist".split()
+)
+_STEM_ENDINGS = (("ing", ("", "e")), ("ed", ("", "e")), ("es", ("",)), ("s", ("",)), ("al", ("",)), ("ent", ("",)), ("able", ("", "e")))
+
+
+def _known(word: str, vocab: Vocabulary) -> bool:
+    """A word of the document, or a form of one ("documented" when "document" is used)."""
+    if vocab.get(word):
+        return True
+    for ending, replacements in _STEM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            if any(vocab.get(stem + replacement) for replacement in replacements):
+                return True
+    return False
+
+
+def _compound(left: str, right: str, vocab: Vocabulary) -> bool:
+    """Whether left-/right, neither form used elsewhere, reads as a hyphenated compound.
+
+    Both halves must be words: of the document, or common parts of
+    compounds; a first part made of a whole word ("augmented-wave") counts.
+    Short pieces that hyphenation leaves ("-est", "-ness", "-ple") never do.
+    """
+    if right in _SUFFIXES or len(right) < 3:
+        return False
+    if left in _COMPOUND_FIRST:
+        return len(right) >= 4 and (right in _COMPOUND_SECOND or _known(right, vocab) or len(right) >= 7)
+    left_ok = _known(left, vocab) or (len(left) >= 6 and left.endswith(("ed", "ing")))
+    return left_ok and (right in _COMPOUND_SECOND or _known(right, vocab))
 
 
 # --- lines wrapped where the text had no space ---------------------------------
@@ -214,6 +264,29 @@ _URL_TOKEN = re.compile(r"(?:https?://|www\.|doi:|\b10\.\d{4,}/)\S*$", re.IGNORE
 _CITATION_START = re.compile(r"^\d{1,3}(?:[,–-]\d{1,3})*\s+[A-Z(]")
 _TEX_GLUE_END = "}{_^\\"
 _TEX_GLUE_START = "\\^_}{="
+
+
+_URL_CONTINUATION = re.compile(r"[\w%~/#?=&+-]")
+
+
+def url_continues(line: str, following: str) -> bool:
+    """Whether `following` carries on the URL or DOI that ends `line` ("10.1038/" + "s44320-...").
+
+    The URL must end with a character a URL breaks after ("/", ".", "-"...);
+    after a full stop the next line must not open a sentence with a capital
+    ("...00636-z." + "Correspondence..." is a URL, then a new sentence).
+    """
+    if not line or not following or line[-1] not in "/._-:=?&#":
+        return False
+    # Cheap tests in C before the regex: a URL or DOI holds "/", "www" or "doi:".
+    if ("/" not in line and "www" not in line and "oi:" not in line) or not _URL_TOKEN.search(line):
+        return False
+    first = following[0]
+    if not _URL_CONTINUATION.match(first):
+        return False
+    if line[-1] == "." and not (first.islower() or first.isdigit()):
+        return False
+    return True
 
 
 def _open_math(line: str, open_before: bool) -> bool:
@@ -235,7 +308,7 @@ def _glued(line: str, following: str, in_math: bool, typical: float) -> bool:
         return True
     if in_math and (last in _TEX_GLUE_END or first in _TEX_GLUE_START):
         return True  # raw TeX of a PDF typeset from Markdown: "a_{x}^{y}" has no spaces
-    if last in "._-:=?&#" and _URL_TOKEN.search(line):
+    if last in "._-:=?&#" and url_continues(line, following):
         return True  # a URL or DOI cut at a line end
     # A citation superscript pushed to the next line: "Dragonfly, / 39 EDBO+". Headings
     # such as "2 Methods" are short lines, so only long lines qualify.
@@ -268,7 +341,7 @@ def typical_line_length(pages: list[list[str]]) -> float:
 # --- list markers standing apart from their items -----------------------------
 
 # A line holding nothing but a list marker: "1.", "(2)", "[3]", "a)", "•".
-_LIST_MARKER = re.compile(r"(?:\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\]|[a-z][.)]|\([a-z]\)|[•▪◦‣∙●○■□–*·-])")
+_LIST_MARKER = re.compile(r"(?:\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\]|[a-z][.)]|\([a-z]\)|[•▪◦‣∙●○■□*·])")
 
 
 def attach_loose_markers(lines: list[str]) -> list[str]:

@@ -47,3 +47,7 @@ class CorruptDocumentError(DocumentError):
 
 class EngineUnavailableError(DocumentError):
     """The PDF engine asked for is not installed."""
+
+
+class TooManyPagesError(DocumentError):
+    """A PDF with more pages than the limit (default 1000, ANALYSER_MAX_PAGES)."""

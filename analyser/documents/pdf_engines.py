@@ -12,6 +12,7 @@ pypdf when pypdfium2 is not installed or fails on the file.
 from __future__ import annotations
 
 import io
+import os
 import logging
 import re
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from analyser.documents.errors import (
     CorruptPdfError,
     EncryptedPdfError,
     EngineUnavailableError,
+    TooManyPagesError,
 )
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,7 @@ class RawPdf:
     engine: str  # "pdfium" or "pypdf"
     title: str | None = None
     authors: list[str] = field(default_factory=list)
+    page_title: str | None = None  # page 1's title, read from the type sizes (PDFium only)
 
 
 class _EngineFailed(Exception):
@@ -48,6 +51,24 @@ class _EngineFailed(Exception):
 
 class _Encrypted(Exception):
     """The file needs a password other than the empty one (internal)."""
+
+
+DEFAULT_MAX_PAGES = 1000
+MAX_PAGES_ENV = "ANALYSER_MAX_PAGES"
+
+
+def max_pages_limit() -> int:
+    """Pages read at most: a hostile or mistaken file must not hold a batch for minutes."""
+    value = os.environ.get(MAX_PAGES_ENV, "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_PAGES
+
+
+def _check_pages(count: int, path: str) -> None:
+    limit = max_pages_limit()
+    if count > limit:
+        raise TooManyPagesError(
+            f"too many pages: {count} is over the {limit}-page limit (raise it with {MAX_PAGES_ENV})", path=path
+        )
 
 
 def extract(data: bytes, path: str, engine: str = "auto") -> RawPdf:
@@ -59,7 +80,7 @@ def extract(data: bytes, path: str, engine: str = "auto") -> RawPdf:
     for name in order:
         reader = _READERS[name]
         try:
-            return reader(data)
+            return reader(data, path)
         except ImportError as error:
             if engine != "auto":
                 raise EngineUnavailableError(
@@ -84,7 +105,7 @@ def _normalise(text: str) -> str:
     return _PDFIUM_HYPHEN.sub("-\n", text)
 
 
-def _read_pdfium(data: bytes) -> RawPdf:
+def _read_pdfium(data: bytes, path: str) -> RawPdf:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_raw
 
@@ -95,24 +116,34 @@ def _read_pdfium(data: bytes) -> RawPdf:
         if getattr(error, "err_code", None) == pdfium_raw.FPDF_ERR_PASSWORD:
             raise _Encrypted(str(error)) from error
         raise _EngineFailed(str(error)) from error
+    try:
+        _check_pages(len(document), path)
+    except TooManyPagesError:
+        document.close()
+        raise
     from analyser.documents import pdf_style
 
     opened = []  # (page, textpage): kept open until the style pass is done
     try:
         font_name = pdf_style.FontNames()
         pages = []
+        has_markers = []  # pages with a list marker alone on its line
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
             opened.append((page, textpage))
             text = _MARK.sub("", textpage.get_text_range())
             pages.append((textpage, text.split("\r\n"), pdf_style.candidates(textpage, text, font_name)))
+            has_markers.append(pdf_style.BARE_MARKER.search(text) is not None)
+        title = pdf_style.page_title(pages[0][0], pages[0][1]) if pages else None
         marked = pdf_style.emphasised_lines(pages, font_name)
         texts = []
         for (textpage, lines, _), (starts, continued) in zip(pages, marked):
             if starts or continued:
                 lines = [_marked(number, line, starts, continued) for number, line in enumerate(lines)]
-            texts.append(_normalise("\n".join(pdf_style.attach_list_markers(textpage, lines))))
+            if has_markers[len(texts)]:
+                lines = pdf_style.attach_list_markers(textpage, lines)
+            texts.append(_normalise("\n".join(lines)))
         metadata = document.get_metadata_dict(skip_empty=True)
     except pdfium.PdfiumError as error:
         raise _EngineFailed(str(error)) from error
@@ -126,6 +157,7 @@ def _read_pdfium(data: bytes) -> RawPdf:
         engine="pdfium",
         title=_clean_field(metadata.get("Title")),
         authors=split_authors(metadata.get("Author")),
+        page_title=_clean_field(title),
     )
 
 
@@ -146,7 +178,7 @@ def _marked(number: int, line: str, starts: set[int], continued: set[int]) -> st
     return line
 
 
-def _read_pypdf(data: bytes) -> RawPdf:
+def _read_pypdf(data: bytes, path: str) -> RawPdf:
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -160,11 +192,12 @@ def _read_pypdf(data: bytes) -> RawPdf:
                 raise _Encrypted(str(error)) from error
             if not decrypted:
                 raise _Encrypted("the empty password does not open it")
+        _check_pages(len(reader.pages), path)
         pages = [_normalise(_MARK.sub("", page.extract_text() or "")) for page in reader.pages]
         info = reader.metadata
         title = info.title if info else None
         author = info.author if info else None
-    except (_Encrypted, ImportError):
+    except (_Encrypted, ImportError, TooManyPagesError):
         raise
     except FileNotDecryptedError as error:
         raise _Encrypted(str(error)) from error

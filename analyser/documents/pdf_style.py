@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from analyser.documents.cleaning import MARKS, normalise_characters
+
 _CRLF = re.compile("\r\n")
 _BODY_SAMPLE = 60  # body lines measured to know the body text's height
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|[-,]b[dx]?$|\bbd\b", re.IGNORECASE)
@@ -149,7 +151,6 @@ def _continuations(textpage, lines: list[str], marked: set[int], found: list[_Ca
     for number in sorted(marked):
         if number - 1 in marked | result and style.get(number - 1) == style[number]:
             result.add(number)  # "...(2024), "A ubiquitous" / "GC content signature..."
-            continue
         following = number + 1
         while following < len(lines) and following not in result and following not in marked:
             stripped = lines[following].strip()
@@ -169,7 +170,7 @@ def _continuations(textpage, lines: list[str], marked: set[int], found: list[_Ca
 # out as two columns (marker, text): often all of a page's markers at once,
 # at the end of the page ("73." ... "95." of a reference list).
 BARE_MARKER = re.compile(
-    r"^[ \ue000\ue001]*(?:\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\]|[a-z][.)]|\([a-z]\)|[•▪◦‣∙●○■□–*·-])[ \r]*$",
+    r"^[ \ue000\ue001]*(?:\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\]|[a-z][.)]|\([a-z]\)|[•▪◦‣∙●○■□*·])[ \r]*$",
     re.MULTILINE,
 )
 _MARKER_GAP = 6.0  # at most this many marker heights between a marker and its item
@@ -188,28 +189,35 @@ def attach_list_markers(textpage, lines: list[str]) -> list[str]:
         return lines
     positions = [0, *itertools.accumulate(len(_unmarked(line)) + 2 for line in lines)]
     is_marker = set(markers)
-    starts: list[tuple[int, float, float, float]] = []  # (line, left, bottom, top) of each line's first character
+    starts: list[tuple[float, float, float, int]] = []  # (bottom, top, left, line) of each line's first character
     for number, line in enumerate(lines):
         text = _unmarked(line)
         if number in is_marker or not text.strip():
             continue
         left, bottom, _, top = textpage.get_charbox(positions[number] + len(text) - len(text.lstrip()), loose=True)
-        starts.append((number, left, bottom, top))
+        starts.append((bottom, top, left, number))
+    starts.sort()
+    bottoms = [start[0] for start in starts]
+    tallest = max((top - bottom for bottom, top, _, _ in starts), default=0.0)
     moved: dict[int, tuple[int, str]] = {}  # item line -> (marker line, marker)
     for number in markers:
         text = _unmarked(lines[number])
         left, bottom, right, top = textpage.get_charbox(positions[number] + len(text) - len(text.lstrip()), loose=True)
         middle, height = (bottom + top) / 2, max(top - bottom, 1.0)
         best = None
-        for line, line_left, line_bottom, line_top in starts:
+        # Lines whose first character spans the marker's middle: bottom <= middle <= top.
+        index = bisect.bisect_right(bottoms, middle) - 1
+        while index >= 0 and bottoms[index] >= middle - tallest:
+            _, line_top, line_left, line = starts[index]
             gap = line_left - right
             if (
-                line not in moved
-                and line_bottom <= middle <= line_top
+                line_top >= middle
+                and line not in moved
                 and -0.5 * height <= gap <= _MARKER_GAP * height
                 and (best is None or gap < best[1])
             ):
                 best = (line, gap)
+            index -= 1
         if best is not None:
             moved[best[0]] = (number, text.strip())
     if not moved:
@@ -220,17 +228,52 @@ def attach_list_markers(textpage, lines: list[str]) -> list[str]:
         if number in used:
             continue
         if number in moved:
-            body = line.lstrip(" " + _MARKS)
+            body = line.lstrip(" " + MARKS)
             mark = line[: len(line) - len(body)].strip(" ")
             line = f"{mark}{moved[number][1]} {body}"
         result.append(line)
     return result
 
 
-_MARKS = "\ue000\ue001"
-
 
 def _unmarked(text: str) -> str:
-    if "\ue000" in text or "\ue001" in text:
-        return text.replace("\ue000", "").replace("\ue001", "")
+    """`text` without the emphasis marks, which are not in PDFium's text (its positions)."""
+    if MARKS[0] in text or MARKS[1] in text:
+        return text.replace(MARKS[0], "").replace(MARKS[1], "")
     return text
+
+
+_TITLE_LINES = 20  # lines at the top of page 1 where the title is looked for
+_TITLE_RATIO = 1.2  # the title's type is this much larger than the other lines there, at least
+
+
+def page_title(textpage, lines: list[str]) -> str | None:
+    """The title of page 1: the run of lines near the top set in the largest type."""
+    positions = [0, *itertools.accumulate(len(line) + 2 for line in lines)]
+    if positions[-1] - 2 != textpage.count_chars():
+        return None
+    heights: list[tuple[int, float]] = []
+    for number, line in enumerate(lines[:_TITLE_LINES]):
+        stripped = line.strip()
+        if stripped:
+            heights.append((number, _height(textpage, positions[number] + len(line) - len(line.lstrip()))))
+    if len(heights) < 3:
+        return None
+    largest = max(height for _, height in heights)
+    ordered = sorted(height for _, height in heights)
+    if largest < _TITLE_RATIO * ordered[len(ordered) // 2]:
+        return None
+    run: list[str] = []
+    for number, height in heights:
+        if height >= 0.97 * largest:
+            if run and number != previous + 1:
+                break
+            run.append(lines[number].strip())
+            previous = number
+        elif run:
+            break
+    title = ""
+    for line in run[:4]:
+        line = normalise_characters(line.replace("\ufffe", "-"))  # PDFium's mark of a line-end hyphen
+        title += line if not title or title.endswith("-") else " " + line
+    return title if len(title.split()) >= 3 else None

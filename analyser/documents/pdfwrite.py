@@ -9,6 +9,7 @@ Lines are wrapped at `width` characters; each page's text is one string.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 
 _PAGE_WIDTH, _PAGE_HEIGHT = 595, 842  # A4 in points
 _FONT_SIZE, _LEADING, _MARGIN = 11, 14, 56
@@ -38,6 +39,45 @@ def simple_pdf(
     width: int = 90,
 ) -> bytes:
     """Bytes of a PDF whose page i shows pages[i] (an empty string gives a page without text)."""
+    return _document([_content(text, width) if text else b"" for text in pages], title, author)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text placed on a page: baseline at (x, y) points from the bottom left."""
+
+    x: float
+    y: float
+    text: str
+    size: float = _FONT_SIZE
+    bold: bool = False
+
+
+def placed_pdf(pages: list[list[Run]], *, title: str | None = None, author: str | None = None) -> bytes:
+    """Bytes of a PDF whose pages show the given runs, drawn in the order given.
+
+    For layouts simple_pdf cannot make: a title in large type, bold headings,
+    list markers drawn after their items (as some producers do).
+    """
+    streams = []
+    for runs in pages:
+        commands = []
+        for run in runs:
+            font = b"/F2" if run.bold else b"/F1"
+            commands.append(
+                b"BT %s %s Tf %s %s Td (" % (font, _number(run.size), _number(run.x), _number(run.y))
+                + _escape(run.text)
+                + b") Tj ET"
+            )
+        streams.append(b"\n".join(commands))
+    return _document(streams, title, author)
+
+
+def _number(value: float) -> bytes:
+    return (b"%d" % value) if float(value).is_integer() else (b"%.2f" % value)
+
+
+def _document(streams: list[bytes], title: str | None, author: str | None) -> bytes:
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -47,15 +87,15 @@ def simple_pdf(
     catalog = add(b"")  # filled in once the page tree is known
     tree = add(b"")
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    bold = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
     kids = []
-    for text in pages:
-        stream = _content(text, width) if text else b""
+    for stream in streams:
         contents = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         kids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-                b"/Resources << /Font << /F1 %d 0 R >> >> >>"
-                % (tree, _PAGE_WIDTH, _PAGE_HEIGHT, contents, font)
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>"
+                % (tree, _PAGE_WIDTH, _PAGE_HEIGHT, contents, font, bold)
             )
         )
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree

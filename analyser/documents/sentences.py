@@ -21,7 +21,13 @@ ABBREVIATIONS = frozenset(
 ABBREVIATIONS |= frozenset("p.ex ex cad c.-à-d env mme mlle".split())
 
 # A stop, closing quotes or brackets, space, then what can start a sentence.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+# Or a full stop after a word with citation numbers stuck to it ("failure.34 The"):
+# a letter or bracket before the stop, so that decimals and versions ("2.34 The") never split.
+_BOUNDARY = re.compile(
+    r"[.!?…](?:"
+    r"(?<=[^\W\d_)\]]\.)\d{1,3}(?:[,–-]\d{1,3})*\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
+    r"|[.!?…]*[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]))"
+)
 _LAST_TOKEN = re.compile(r"(\S+)$")
 
 

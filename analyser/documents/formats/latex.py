@@ -79,11 +79,16 @@ def _macros(preamble: str) -> dict[str, str]:
     return macros
 
 
+def _href(match: re.Match) -> str:
+    target, shown = match.group(1), " ".join(match.group(2).split())
+    return target if not shown or shown == target else f"{shown} ({target})"
+
+
 def to_text(source: str) -> str:
     """LaTeX markup of a fragment removed; paragraphs (blank lines) kept."""
     text = _DROP_ENVIRONMENTS.sub("\n\n", source)
     text = re.sub(r"\\begin\{abstract\}", "\n\n", text)
-    text = _HREF.sub(lambda m: m.group(2) if m.group(1) == m.group(2) else f"{m.group(2)} ({m.group(1)})", text)
+    text = _HREF.sub(_href, text)
     text = _URL.sub(r"\1", text)
     text = _ACCENT.sub(lambda m: unicodedata.normalize("NFC", m.group(2) + _ACCENTS[m.group(1)]), text)
     text = _CITE.sub("", text)
@@ -105,7 +110,60 @@ def to_text(source: str) -> str:
     return text
 
 
+# URL arguments are verbatim in LaTeX ("_", "%", "~", "#" are plain characters
+# there): they are set aside before any rule runs and put back at the end.
+_URL_ARGUMENT = re.compile(r"\\(url|nolinkurl|href)\s*\{")
+_URL_SLOT = re.compile("\ue010(\\d+)\ue011")
+_URL_ESCAPE = re.compile(r"\\([_%#&~$])")
+_SHOWN = re.compile(r"\s*\{")
+
+
+def _protect_urls(source: str, urls: list[str]) -> str:
+    """`source` with each \\url / \\href target replaced by a slot numbering it in `urls`."""
+    pieces = []
+    position = 0
+    for match in _URL_ARGUMENT.finditer(source):
+        if match.start() < position:
+            continue
+        end = source.find("}", match.end())
+        newline = source.find("\n\n", match.end())
+        if end < 0 or (0 <= newline < end):
+            continue
+        urls.append(_URL_ESCAPE.sub(r"\1", source[match.end() : end].strip()))
+        slot = f"\ue010{len(urls) - 1}\ue011"
+        pieces.append(source[position : match.start()])
+        position = end + 1
+        shown = _SHOWN.match(source, position) if match.group(1) == "href" else None
+        if shown is None:
+            pieces.append(slot)
+            continue
+        text, after = _balanced(source, shown.end())
+        # "\\href{url}{text}" reads "text (url)"; "\\href{url}{url}" the URL once.
+        same = _URL_ESCAPE.sub(r"\1", text.strip()) == urls[-1] or not text.strip()
+        pieces.append(slot if same else f"{{{text}}} ({slot})")
+        position = after
+    pieces.append(source[position:])
+    return "".join(pieces)
+
+
+def _restore_urls(text: str, urls: list[str]) -> str:
+    if "\ue010" not in text:
+        return text
+    return _URL_SLOT.sub(lambda match: urls[int(match.group(1))], text)
+
+
 def read(source: str) -> Parsed:
+    urls: list[str] = []
+    parsed = _read(_protect_urls(source, urls))
+    if urls:
+        for block in parsed.blocks:
+            block.text = _restore_urls(block.text, urls)
+        parsed.title = _restore_urls(parsed.title, urls) if parsed.title else parsed.title
+        parsed.authors = [_restore_urls(author, urls) for author in parsed.authors]
+    return parsed
+
+
+def _read(source: str) -> Parsed:
     source = normalise_characters(source.replace("\r\n", "\n").replace("\r", "\n"))
     source = "\n".join(_COMMENT.sub("", line) for line in source.split("\n"))
     begin = source.find("\\begin{document}")

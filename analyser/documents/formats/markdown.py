@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from analyser.documents.blocks import Block, Parsed
-from analyser.documents.cleaning import normalise_characters
+from analyser.documents.cleaning import normalise_characters, url_continues
 from analyser.documents.formats.html import strip_tags
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.DOTALL)
@@ -51,7 +51,10 @@ def read(text: str) -> Parsed:
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Block(text=" ".join(paragraph)))
+            joined = paragraph[0]
+            for line in paragraph[1:]:
+                joined += ("" if url_continues(joined, line) else " ") + line
+            blocks.append(Block(text=joined))
             paragraph.clear()
 
     for line in text.split("\n"):

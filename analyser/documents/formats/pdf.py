@@ -32,6 +32,7 @@ def read(data: bytes, path: str, engine: str = "auto") -> Parsed:
         blocks=blocks,
         page_count=len(raw.pages),
         title=raw.title,
+        page_title=raw.page_title,
         authors=raw.authors,
         engine=raw.engine,
         line_based=True,
