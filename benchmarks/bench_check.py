@@ -1,10 +1,13 @@
 """Agreement of `analyser check` with the labelled analyses, and its speed.
 
-    python benchmarks/bench_check.py [--eval-dev DIR] [--heldout DIR] [--papers DIR] [--source md|file] [--no-timing] [-v]
+    python benchmarks/bench_check.py [--eval-dev DIR] [--heldout DIR] [--final DIR] [--papers DIR] [--source md|file] [--no-timing] [-v]
 
 Prints, separately for the dev set (../shared/eval-dev, read while the rules
-were written) and the held-out set (benchmarks/heldout, written blind to the
-scorer): per-criterion quadratic weighted kappa and exact agreement, each
+were written), the held-out set (benchmarks/heldout, written blind to the
+scorer, but no longer unseen: three rounds of changes were checked on it) and
+the final set (benchmarks/final, written blind and never used to write a rule;
+only its aggregate figures were seen, once, before the last round):
+per-criterion quadratic weighted kappa and exact agreement, each
 check's accuracy; then the time of one check
 of a 3-page PDF with its article already read (the cached case), against
 `analyser.documents.load` of the same PDF alone as the baseline.
@@ -93,7 +96,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eval-dev", type=Path, default=SHARED / "eval-dev")
     parser.add_argument("--heldout", type=Path, default=REPO / "benchmarks" / "heldout",
-                        help="held-out labelled analyses, written blind to the scorer (reported separately)")
+                        help="held-out labelled analyses, written blind to the scorer; changes have since been checked on them (reported separately)")
+    parser.add_argument("--final", type=Path, default=REPO / "benchmarks" / "final",
+                        help="the final blind set: the honest estimate on unseen analyses")
     parser.add_argument("--papers", type=Path, default=SHARED / "papers")
     parser.add_argument("--source", choices=["file", "md"], default="file", help="grade the handed-in file (default) or its .md source")
     parser.add_argument("--no-timing", action="store_true", help="skip the speed measurement")
@@ -104,7 +109,8 @@ def main() -> int:
 
     rubric = load_rubric()
     results = {}
-    for title, folder in (("dev set (eval-dev)", args.eval_dev), ("held-out set", args.heldout)):
+    sets = (("dev set (eval-dev)", args.eval_dev), ("held-out set", args.heldout), ("final blind set", args.final))
+    for title, folder in sets:
         print(f"--- {title}: {folder}")
         result = agreement(folder, args.papers, args.source, rubric, args.verbose)
         if result is None:

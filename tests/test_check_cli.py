@@ -102,7 +102,7 @@ def test_missing_submission_exits_2(tmp_path):
 def test_bad_dates_and_rubric_exit_2(submission, tmp_path):
     runner = CliRunner()
     bad_due = runner.invoke(cli, ["check", str(submission), "--offline", "--due", "tomorrow"])
-    assert bad_due.exit_code == 2 and "--due 'tomorrow' is not an ISO date-time" in bad_due.output
+    assert bad_due.exit_code == 2 and "--due 'tomorrow' is not an ISO date" in bad_due.output
     bad_rubric = runner.invoke(cli, ["check", str(submission), "--offline", "--rubric", str(tmp_path / "r.toml")])
     assert bad_rubric.exit_code == 2 and "r.toml" in bad_rubric.output
 
@@ -182,3 +182,10 @@ def test_consistency_summary_has_no_double_negative(tmp_path):
     output = _text_report(draft, "--paper", str(paper))
     assert "claim(s) checked are all supported" in output
     assert "0 of" not in output and "not supported" not in output
+
+
+def test_the_report_never_overwrites_the_submission(submission):
+    before = submission.read_bytes()
+    result = CliRunner().invoke(cli, ["check", str(submission), "--offline", "--out", str(submission)])
+    assert result.exit_code == 2 and "--out is the submission itself" in result.output
+    assert submission.read_bytes() == before

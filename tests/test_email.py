@@ -66,7 +66,7 @@ def graded_class(tmp_path_factory, papers_dir):
         for name, addr in [("Alice Martin", "alice@etu.example.fr"), ("Bob Durand", "bob@etu.example.fr"),
                            ("Zoé Lefèvre", "zoe@etu.example.fr")]
     ])
-    from analyser.grading.dates import parse_due
+    from analyser.dates import parse_due
 
     grade_class([box], base / "graded", due=parse_due(DUE), offline=True, paper=str(papers_dir / f"{PAPER_SLUG}.pdf"))
     return base / "graded"

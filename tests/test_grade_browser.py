@@ -36,7 +36,7 @@ def chromium(tmp_path: Path, url: str, *args: str) -> str:
 @pytest.fixture(scope="module")
 def class_out(tmp_path_factory, papers_dir):
     from analyser.grading import grade_class
-    from analyser.grading.dates import parse_due
+    from analyser.dates import parse_due
 
     base = tmp_path_factory.mktemp("browser")
     box = write_mbox(base / "class.mbox", class_messages())

@@ -7,8 +7,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from analyser.grading.dates import parse_due
-from analyser.grading.errors import BadDueDateError, InputNotFoundError
+from analyser.dates import parse_due
+from analyser.dates import BadDateError
+from analyser.grading.errors import InputNotFoundError
 from analyser.grading.intake import collect
 from analyser.grading.names import safe_filename, unique_slugs
 from analyser.grading.selection import select
@@ -109,7 +110,7 @@ def test_errors_a_user_can_cause(tmp_path):
     (tmp_path / "photo.png").write_bytes(b"\x89PNG")
     with pytest.raises(InputNotFoundError, match="photo.png"):
         collect([tmp_path / "photo.png"], tmp_path / "inbox")
-    with pytest.raises(BadDueDateError):
+    with pytest.raises(BadDateError):
         parse_due("next friday")
     assert parse_due("2026-03-01").hour == 23
 

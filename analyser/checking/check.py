@@ -13,12 +13,14 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from analyser.checking import consistency, copied, criteria, formal, inputs, language
+from analyser.checking import consistency, copied, criteria, formal, inputs, language, terms
 from analyser.checking.report import CheckReport, CriterionScore, Evidence
 from analyser.checking.segment import segment
+from analyser.dates import parse_due
 from analyser.template_markers import PLACEHOLDER, strip_template_text
 
 HEAD_CHARS = 600  # where the title block (name, link) is looked for
+TAIL_CHARS = 400  # where a signature (name at the end) is looked for
 _NOTES = {
     "en": {
         "penalty": "{check} failed: {points:g} point(s) off the total (rubric penalty)",
@@ -77,7 +79,11 @@ def check(
         proposals = {id(unit) for unit in assigned.get("alternatives", [])}
         claims, wrong = consistency.check_claims(units, article.text, facts, skip=proposals, language=lang)
 
-    results = [criteria.score_criterion(c, assigned[c.id], wrong, assigned.asides[c.id]) for c in rubric.criteria]
+    own_names = terms.own_names(article.text) if article.document is not None else frozenset()
+    results = [
+        criteria.score_criterion(c, assigned[c.id], wrong, assigned.asides[c.id], own_names=own_names, serious=consistency.serious_labels())
+        for c in rubric.criteria
+    ]
     for result in results:
         result.language = lang
 
@@ -88,13 +94,15 @@ def check(
     pages, estimated = formal.page_count(document, rubric.checks.words_per_page, own_words)
     name = None
     raw_head = inputs.source_head(document, HEAD_CHARS)
+    raw_tail = inputs.source_tail(document, TAIL_CHARS)
+    tail = PLACEHOLDER.sub("", raw_tail if raw_tail is not None else full_text[-TAIL_CHARS:])
     if raw_head is not None:  # the file's own lines: a name stops at its line's end
         name = formal.find_student_name(PLACEHOLDER.sub("", raw_head), [], article.text[:20000])
     if name is None:
         head = PLACEHOLDER.sub("", full_text[:HEAD_CHARS])  # "[Your name]" is no name
-        name = formal.find_student_name(head, document.metadata.authors, article.text[:20000])
+        name = formal.find_student_name(head, document.metadata.authors, article.text[:20000], tail=tail)
     if due is None and rubric.checks.due:
-        due = datetime.fromisoformat(rubric.checks.due.replace("Z", "+00:00"))
+        due = parse_due(rubric.checks.due, f"due date of rubric {rubric.id}")
     checks = [
         formal.page_limit(pages, estimated, own_words, rubric.checks.page_limit, rubric.checks.words_per_page, lang),
         formal.student_name(name, lang),
@@ -102,6 +110,8 @@ def check(
         formal.deadline(submitted_at, due, lang),
         formal.is_analysis(units, rubric.analysis, article.document is not None, lang),
     ]
+    if checks[-1].passed is False:
+        criteria.cap_summary(results)
 
     total = rubric.scale * sum(r.criterion.weight * r.score for r in results) / 3 / rubric.total_weight
     penalties = rubric.checks.penalties

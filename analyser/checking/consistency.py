@@ -47,6 +47,12 @@ def _vocabulary() -> dict:
     return tomllib.loads((Path(__file__).parent / "vocab" / "claims.toml").read_text(encoding="utf-8"))
 
 
+def serious_labels() -> frozenset[str]:
+    """Claims wrong enough alone to hold their criterion at 1: a model family
+    the article never names is the model itself being wrong."""
+    return frozenset(_vocabulary().get("model_families", {}).get("labels", ()))
+
+
 def _value(text: str) -> float | None:
     text = text.strip().replace(" ", "")
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):

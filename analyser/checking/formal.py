@@ -102,6 +102,10 @@ _NOT_NAMES = {
     "high", "dimensional", "constrained", "application", "pharmacophoric", "fine", "self", "supervised", "this",
     "these", "what", "why", "how", "apprentissage", "automatique", "intelligence", "artificielle", "artificial",
     "submitted", "rendu", "devoir", "assignment", "homework", "group", "groupe", "section", "part", "partie",
+    # closing lines that are not signatures
+    "thank", "thanks", "you", "merci", "references", "références", "bibliography", "bibliographie", "conclusion",
+    "conclusions", "appendix", "annexe", "verdict", "overall", "final", "words", "word", "count", "total", "page",
+    "figure", "table", "end", "fin", "sources", "acknowledgements", "remerciements",
 }
 # What follows a name in a title block: a line end, a dash, the course, the link.
 _AFTER_NAME = re.compile(
@@ -154,19 +158,76 @@ def _labelled_value(raw: str) -> str:
     return re.split(r"\s+[—–|]\s+|\s{2,}|,|;", value)[0].strip()
 
 
-def find_student_name(head: str, metadata_authors: list[str], paper_text: str = "") -> str | None:
-    """The student's name from a labelled line, the title block, or the document's author.
-
-    `head` is the start of the submission, with its line breaks when the
-    format keeps them; the name stops at the end of its line or at the next
-    field label, whichever comes first."""
-    for match in _LABEL.finditer(head):
+def _labelled_name(text: str) -> str | None:
+    for match in _LABEL.finditer(text):
         value = _labelled_value(match.group(1))
         if re.search(r"[^\W\d_]{2,}", value) and not re.match(r"https?:|doi", value, re.IGNORECASE):
             return value
+    return None
+
+
+# A line that is only a name: "Marie Curie", "Marie CURIE", "CURIE Marie",
+# "Jean de La Fontaine"; at the end, after a dash or "Signed:" ("— Marie Curie").
+_UPPER_TOKEN = r"[A-ZÀ-ÖØ-Þ]{2,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?"
+_PARTICLE = r"(?:de|du|des|da|di|van|von|der|den|le|la|el|al|bin|ben|d'|ter)"
+_LINE_NAME = re.compile(
+    rf"(?:{_NAME_TOKEN}|{_UPPER_TOKEN})(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_NAME_TOKEN}|{_UPPER_TOKEN})){{1,3}}"
+)
+_SIGN_OFF = re.compile(
+    r"^(?:[—–\-~]+|(?:signed|signature|sign[ée]e?|written by|r[ée]dig[ée]e? par)\b[ \t]*[:：]?)[ \t]*",
+    re.IGNORECASE,
+)
+_LINE_END = re.compile(r"[ \t]*(?:[,—–|(][^\n]*)?$")  # ", M1 Chimie", " — ENS", " (M2)"
+TAIL_LINES = 3  # a signature is among the last non-empty lines
+
+
+def _line_name(line: str, paper_text: str, *, sign_off: bool) -> str | None:
+    """The name a line holds when it holds nothing else (after a sign-off mark when `sign_off`)."""
+    text = re.sub(r"[*_`#>]", "", line).strip()
+    if sign_off:
+        text = _SIGN_OFF.sub("", text)
+    match = _LINE_NAME.match(text)
+    if not match or not _LINE_END.fullmatch(text[match.end():]):
+        return None
+    name = match.group(0)
+    words = name.split()
+    names = [word for word in words if not re.fullmatch(_PARTICLE, word, re.IGNORECASE)]
+    if any(word.casefold().strip(".") in _NOT_NAMES for word in names):
+        return None
+    if all(word.isupper() for word in names):  # "GRAPH NETWORKS": a heading, not a name
+        return None
+    if paper_text and name in paper_text:
+        return None  # an author of the article
+    return name
+
+
+def find_student_name(head: str, metadata_authors: list[str], paper_text: str = "", tail: str = "") -> str | None:
+    """The student's name from a labelled line, the title block, a signature at the end, or the document's author.
+
+    `head` is the start of the submission and `tail` its end, with their line
+    breaks when the format keeps them; the name stops at the end of its line
+    or at the next field label, whichever comes first. At the end, a labelled
+    line ("Name: ...", "Auteur : ...") or one of the last lines holding only a
+    name ("— Marie Curie") is a signature."""
+    name = _labelled_name(head)
+    if name:
+        return name
     name = _name_run(re.sub(r"[*_`#>]", "", head), paper_text)
     if name:
         return name
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    name = _line_name(first, paper_text, sign_off=False)
+    if name:
+        return name
+    if tail:
+        lines = [line for line in tail.splitlines() if line.strip()]
+        name = _labelled_name("\n".join(lines[-TAIL_LINES * 2:]))
+        if name:
+            return name
+        for line in reversed(lines[-TAIL_LINES:]):
+            name = _line_name(line, paper_text, sign_off=True)
+            if name:
+                return name
     for author in metadata_authors:
         if _NAME_RUN.fullmatch(author.strip()) and (not paper_text or author not in paper_text):
             return author.strip()
@@ -225,9 +286,44 @@ def deadline(submitted_at: datetime | None, due: datetime | None, language: str 
 # ------------------------------------------------------------ is_analysis ---
 
 
-def evaluative_units(units: list[Unit], terms: tuple[str, ...]) -> list[Unit]:
-    matcher = term_set(terms)
-    return [unit for unit in units if not unit.copied and matcher.found(unit.folded)]
+def evaluative_units(units: list[Unit], settings) -> list[Unit]:
+    """The student's sentences that evaluate, compare, question or justify.
+
+    - an `evaluative` term makes a sentence evaluative, even one that names the
+      authors ("the authors never justify the split");
+    - a `weak` term ("because", "better", "could") does only in a sentence
+      that does not restate the paper: "the authors show it is better
+      because..." restates the paper's own argument;
+    - empty praise ("interesting", "impressive") is no evaluation: a praising
+      sentence evaluates only with an `evaluative` term."""
+    strong, weak = term_set(settings.evaluative), term_set(settings.weak)
+    praise, restating = term_set(settings.praise), term_set(settings.restating)
+    chosen = []
+    for unit in units:
+        if unit.copied:
+            continue
+        if strong.found(unit.folded):
+            chosen.append(unit)
+        elif weak.found(unit.folded) and not restating.found(unit.folded) and not praise.found(unit.folded):
+            chosen.append(unit)
+    return chosen
+
+
+def restating_units(units: list[Unit], settings, evaluative: list[Unit]) -> list[Unit]:
+    """The sentences that only restate the paper: copied, naming what the paper
+    does, or only praising it; not a premise (a restated fact the next
+    sentence of its paragraph judges)."""
+    marked = {id(unit) for unit in evaluative}
+    restating, praise = term_set(settings.restating), term_set(settings.praise)
+    chosen = []
+    for position, unit in enumerate(units):
+        if id(unit) in marked or not (unit.copied or restating.found(unit.folded) or praise.found(unit.folded)):
+            continue
+        following = units[position + 1] if position + 1 < len(units) else None
+        if not unit.copied and following is not None and following.paragraph == unit.paragraph and id(following) in marked:
+            continue  # restated to be judged: the judgement is the analysis
+        chosen.append(unit)
+    return chosen
 
 
 def is_analysis(units: list[Unit], settings, article_known: bool, language: str = "en") -> CheckResult:
@@ -235,10 +331,8 @@ def is_analysis(units: list[Unit], settings, article_known: bool, language: str 
     justify versus those that only restate the paper; and the copied share."""
     if not units:
         return CheckResult("is_analysis", False, _text(language, "nothing"))
-    evaluative = evaluative_units(units, settings.evaluative)
-    marked = {id(unit) for unit in evaluative}
-    restating_terms = term_set(settings.restating)
-    restating = [u for u in units if id(u) not in marked and (u.copied or restating_terms.found(u.folded))]
+    evaluative = evaluative_units(units, settings)
+    restating = restating_units(units, settings, evaluative)
     judged = len(evaluative) + len(restating)
     share = len(evaluative) / judged if judged else 1.0
     copied = sum(unit.copied for unit in units) / len(units)

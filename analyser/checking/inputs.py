@@ -65,6 +65,22 @@ def source_head(document, chars: int) -> str | None:
         return None
 
 
+def source_tail(document, chars: int) -> str | None:
+    """The last `chars` characters of a plain-text submission as written (a
+    signature line keeps its own line). None for other formats or when unreadable."""
+    path = getattr(document, "path", None)
+    if path is None or Path(path).suffix.lower() not in _TEXT_SUFFIXES:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(max(0, size - chars * 4))
+            return handle.read().decode("utf-8", errors="replace")[-chars:]
+    except OSError:
+        return None
+
+
 @lru_cache(maxsize=8)
 def _load_cached(path: str, _mtime: int):
     # The batch grader checks a whole class against a few articles: read each once.

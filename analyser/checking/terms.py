@@ -131,3 +131,61 @@ def quantities(text: str) -> set[str]:
         found.add(value.replace(" ", ""))
     return found
 
+
+
+# Clauses saying the paper does not give something ("no loss or optimiser is
+# given", "the learning rate is not reported", "l'article ne précise pas la
+# perte"): the terms in them are what is missing, not what the paper does.
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\.\s|\b(?:but|whereas|while|although|mais|alors que|tandis que)\b")
+_REPORT_VERB = (
+    r"(?:giv|report|stat|specif|mention|describ|provid|disclos|detail|discuss|explain|say|said|document|"
+    r"donn|precis|indiqu|mentionn|decri|rapport|dit|expliqu|detaill|fourni)\w*"
+)
+_ABSENT = re.compile(
+    rf"\b(?:no|not|never|neither|nor|none|nothing|without|aucun\w*|pas|jamais|ni|sans|rien)\b(?:\W+\w+){{0,12}}?\W+{_REPORT_VERB}"
+    rf"|\bn(?:e\s+|'){_REPORT_VERB}\s+(?:pas|jamais|rien|nulle part)\b"
+    rf"|\b(?:is|are|remains?|was|were|est|sont|reste\w*)\s+(?:\w+\s+)?(?:missing|absent\w*|unreported|unspecified|manquant\w*|non precise\w*)\b"
+)
+
+
+@lru_cache(maxsize=4096)
+def without_absent_clauses(folded_text: str) -> str:
+    """The folded sentence without its clauses that say something is not given."""
+    if not _ABSENT.search(folded_text):
+        return folded_text
+    pieces = _CLAUSE_BREAK.split(folded_text)
+    return " | ".join(piece for piece in pieces if piece and not _ABSENT.search(piece))
+
+
+# Names of methods, data sets and systems: acronyms ("BRICS", "OQMD"), mixed
+# case ("qSNAP", "NequIP") or letters with digits ("ESM2", "HSE06"): specifics
+# that generic wording never has. The names an article uses often are its own
+# subject (its model, its protein); the ones it uses rarely or never are the
+# other work it is compared with.
+_NAME = re.compile(r"(?<![\w-])(?=[\w-]*[A-Z][\w-]*[A-Z0-9]|[A-Za-z][\w-]*\d)[A-Za-z][\w-]*[A-Za-z0-9](?![\w-])")
+_GENERIC_NAMES = frozenset({
+    "ml", "ai", "ia", "dl", "nn", "ann", "url", "doi", "pdf", "et", "al", "ok", "ii", "iii", "iv", "vs", "fig", "eq",
+    "id", "cv", "md", "3d", "2d", "1d", "gpu", "cpu", "ie", "eg", "usa", "uk", "eu", "phd", "msc", "m1", "m2",
+})
+OWN_NAME_COUNT = 10  # an article naming something more often than this is about it
+
+
+def paper_names(text: str, own_names: frozenset[str] = frozenset()) -> set[str]:
+    """Name-like tokens of `text` (not a capitalised first word), except generic ones and `own_names`."""
+    found = set()
+    for match in _NAME.finditer(text):
+        name = fold(match.group(0))
+        if name in _GENERIC_NAMES or name in own_names or name.isdigit():
+            continue
+        found.add(name)
+    return found
+
+
+@lru_cache(maxsize=8)
+def own_names(article_text: str) -> frozenset[str]:
+    """The names an article uses more than OWN_NAME_COUNT times: its own subject."""
+    counts: dict[str, int] = {}
+    for match in _NAME.finditer(article_text):
+        name = fold(match.group(0))
+        counts[name] = counts.get(name, 0) + 1
+    return frozenset(name for name, count in counts.items() if count > OWN_NAME_COUNT)

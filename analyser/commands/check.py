@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import click
 
 from analyser.errors import AnalyserError
-
-
-class BadTimeError(AnalyserError):
-    """A date-time given on the command line is not ISO 8601."""
-
-
-def _moment(value: str | None, option: str) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise BadTimeError(f"{option} {value!r} is not an ISO date-time (e.g. 2026-12-15T23:59:00+01:00)") from None
 
 
 @click.command("check")
@@ -46,14 +32,15 @@ def check(submission, paper, rubric_name, submitted_at, due, output_format, out,
       analyser check draft.md --submitted-at 2026-12-16T08:00 --due 2026-12-15T23:59 --format json
     """
     from analyser.checking import check as run_check
+    from analyser.dates import parse_due, parse_moment
     from analyser.rubric import load_rubric
 
     report = run_check(
         submission,
         paper=paper,
         rubric=load_rubric(rubric_name),
-        submitted_at=_moment(submitted_at, "--submitted-at"),
-        due=_moment(due, "--due"),
+        submitted_at=parse_moment(submitted_at, "--submitted-at") if submitted_at else None,
+        due=parse_due(due) if due else None,
         offline=offline,
     )
     if output_format == "json":
@@ -71,8 +58,12 @@ def check(submission, paper, rubric_name, submitted_at, due, output_format, out,
     if out is None:
         click.echo(text, nl=False)
         return
+    if out.resolve() == submission.resolve():
+        raise AnalyserError("--out is the submission itself; choose another file", path=str(out))
+    from analyser import atomic
+
     try:
-        out.write_text(text, encoding="utf-8")
+        atomic.write_text(out, text)
     except OSError as error:
         raise AnalyserError(f"cannot write the report: {error.strerror}", path=str(out)) from None
     click.echo(f"report written to {out} ({report.total:g}/{report.scale:g})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -32,9 +33,9 @@ def grade(inputs, out_dir, rubric, due, jobs, offline, paper, threshold):
     Inputs are never modified.
     """
     from analyser.grading import grade_class
-    from analyser.grading.dates import parse_due
+    from analyser.dates import parse_due
 
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     shown = False
 
     def progress(done: int, total: int) -> None:

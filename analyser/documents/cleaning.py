@@ -15,21 +15,31 @@ from collections import Counter
 # and the like: NFKC maps them to plain letters. We do not NFKC the whole text,
 # which would also turn "10²" into "102" and "½" into "1⁄2".
 _COMPAT_RANGES = re.compile("[\ufb00-\ufb4f\ufe70-\ufefe\uff01-\uff5e\u2000-\u200a\u2024-\u2026]")
-_SPACES = re.compile("[\u00a0\u202f\u205f\u3000\t\f\v]")
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\ufffe\u0000-\u0008\u000b\u000e-\u001f]")
+_SPACE_CHARS = "\u00a0\u202f\u205f\u3000\t\f\v"
+_INVISIBLE_CHARS = "\u200b-\u200d\u2060\ufeff\ufffe\u0000-\u0008\u000b\u000e-\u001f"  # a class, with ranges
+_SPACES = re.compile(f"[{_SPACE_CHARS}]")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # Mark the start of a line set in bold or larger than the body, and of a line
 # carrying such a line on (see pdf_style). Private-use characters: not
 # whitespace for str.strip(), and removed from the engines' text before marking.
 EMPHASIS = "\ue000"
 CONTINUED = "\ue001"
 MARKS = EMPHASIS + CONTINUED
-_HYPHENS = re.compile("[\u2010\u2011]")
+_HYPHEN_CHARS = "\u2010\u2011"
+_HYPHENS = re.compile(f"[{_HYPHEN_CHARS}]")
 _SOFT_HYPHEN_AT_END = re.compile("\u00ad[ \t]*\n")
+
+
+# Any character the passes after the presentation forms change: most pages
+# hold none, and one regex scan is cheaper than four.
+_TO_FIX = re.compile(f"[\u00ad{_HYPHEN_CHARS}{_SPACE_CHARS}{_INVISIBLE_CHARS}]")
 
 
 def normalise_characters(text: str) -> str:
     """Ligatures and presentation forms to plain letters; odd spaces and invisibles out."""
     text = _COMPAT_RANGES.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
+    if not _TO_FIX.search(text):
+        return text
     text = _SOFT_HYPHEN_AT_END.sub("", text)  # a discretionary hyphen: the word was split
     text = text.replace("\u00ad", "")
     text = _HYPHENS.sub("-", text)

@@ -46,7 +46,8 @@ def load(path, *, pdf_engine: str = "auto", max_bytes: int | None = None) -> Doc
     path = Path(path)
     name = str(path)
     data = _read_bytes(path, name, max_bytes_limit(max_bytes))
-    if not data.strip():
+    # Not data.strip(): that copies the whole file (megabytes for a PDF) to look at its first bytes.
+    if not data or data.isspace():
         raise EmptyDocumentError("empty document: the file holds no text", path=name)
     kind = detect(path, data[:_HEAD_BYTES])
     if kind is None:

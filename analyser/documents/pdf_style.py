@@ -9,11 +9,16 @@ the last character is checked only when the first one stands out.
 from __future__ import annotations
 
 import bisect
+import ctypes
 import functools
 import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+
+# Imported by the PDFium reader only, once pypdfium2 has been found.
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 
 from analyser.documents.cleaning import MARKS, normalise_characters
 
@@ -35,10 +40,6 @@ class FontNames:
     """FPDFText_GetFontInfo with one reusable buffer (it is called for many lines)."""
 
     def __init__(self) -> None:
-        import ctypes
-
-        import pypdfium2.raw as pdfium_raw
-
         self._get = pdfium_raw.FPDFText_GetFontInfo
         self._buffer = ctypes.create_string_buffer(96)
         self._flags_ref = ctypes.byref(ctypes.c_int())
@@ -53,8 +54,21 @@ def _is_bold(font: str) -> bool:
     return bool(_BOLD_FONT.search(font))
 
 
+def _charbox(textpage, index: int) -> tuple[float, float, float, float]:
+    """The loose box of a character, as PdfTextPage.get_charbox(loose=True) gives it, at half the cost.
+
+    It is called for thousands of characters: pypdfium2's method hands the
+    PdfTextPage object to ctypes, which converts it on every call; the raw
+    handle is passed as it is.
+    """
+    rect = pdfium_raw.FS_RECTF()
+    if not pdfium_raw.FPDFText_GetLooseCharBox(textpage.raw, index, rect):
+        raise pdfium.PdfiumError("Failed to get charbox.")
+    return rect.left, rect.bottom, rect.right, rect.top
+
+
 def _height(textpage, index: int) -> float:
-    left, bottom, right, top = textpage.get_charbox(index, loose=True)
+    left, bottom, right, top = _charbox(textpage, index)
     return round(top - bottom, 1)
 
 
@@ -194,7 +208,7 @@ def attach_list_markers(textpage, lines: list[str]) -> list[str]:
         text = _unmarked(line)
         if number in is_marker or not text.strip():
             continue
-        left, bottom, _, top = textpage.get_charbox(positions[number] + len(text) - len(text.lstrip()), loose=True)
+        left, bottom, _, top = _charbox(textpage, positions[number] + len(text) - len(text.lstrip()))
         starts.append((bottom, top, left, number))
     starts.sort()
     bottoms = [start[0] for start in starts]
@@ -202,7 +216,7 @@ def attach_list_markers(textpage, lines: list[str]) -> list[str]:
     moved: dict[int, tuple[int, str]] = {}  # item line -> (marker line, marker)
     for number in markers:
         text = _unmarked(lines[number])
-        left, bottom, right, top = textpage.get_charbox(positions[number] + len(text) - len(text.lstrip()), loose=True)
+        left, bottom, right, top = _charbox(textpage, positions[number] + len(text) - len(text.lstrip()))
         middle, height = (bottom + top) / 2, max(top - bottom, 1.0)
         best = None
         # Lines whose first character spans the marker's middle: bottom <= middle <= top.

@@ -28,7 +28,7 @@ _BOUNDARY = re.compile(
     r"(?<=[^\W\d_)\]]\.)\d{1,3}(?:[,–-]\d{1,3})*\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
     r"|[.!?…]*[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]))"
 )
-_LAST_TOKEN = re.compile(r"(\S+)$")
+_LETTERS_AND_DOTS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -49,14 +49,14 @@ def _split_paragraph(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = _skip_space(text, 0)
     for match in _BOUNDARY.finditer(text):
-        end = match.end()
+        mark = match.start()  # the stop itself
         # The last word before the stop is all that matters: a short slice keeps this linear.
-        if _is_abbreviation(text[max(start, match.start() - 30) : match.start() + 1]):
+        if _is_abbreviation(text[max(start, mark - 30) : mark + 1]):
             continue
-        stop = match.end() - len(match.group()) + len(match.group().rstrip())
+        stop = mark + len(match.group().rstrip())
         if stop > start:
             spans.append((start, stop))
-        start = end
+        start = match.end()
     tail_end = len(text.rstrip())
     if tail_end > start:
         spans.append((start, tail_end))
@@ -73,10 +73,8 @@ def _is_abbreviation(candidate: str) -> bool:
     """Whether the period ending `candidate` belongs to an abbreviation or an initial."""
     if not candidate.endswith("."):
         return False
-    match = _LAST_TOKEN.search(candidate)
-    if not match:
-        return False
-    token = match.group(1).lstrip("(\"'[“")
+    # The last whitespace-separated token: never empty, the candidate ends with ".".
+    token = candidate.rsplit(None, 1)[-1].lstrip("(\"'[“")
     word = token[:-1]
     if not word:
         return False
@@ -85,4 +83,4 @@ def _is_abbreviation(candidate: str) -> bool:
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: "J. Smith"
     # "e.g", "i.e", "U.S" style tokens made of single letters and dots.
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
+    return bool(_LETTERS_AND_DOTS.fullmatch(word))

@@ -19,7 +19,7 @@ from email.utils import make_msgid
 from pathlib import Path
 
 from analyser import atomic
-from analyser.grading.dates import parse_due
+from analyser.dates import parse_due
 
 DATA = Path(__file__).resolve().parent.parent / "demo_data"
 ARTICLE = "jiang2023-pharmhgt-molecular-property.pdf"

@@ -23,7 +23,3 @@ class NoSubmissionError(GradingError):
 
 class OutputDirError(GradingError):
     """The output folder cannot be used (it is a file, one of the inputs, or cannot be created or written)."""
-
-
-class BadDueDateError(GradingError):
-    """--due is not an ISO date or date-time."""

@@ -203,7 +203,7 @@ def _rubric_due(rubric) -> datetime | None:
     if isinstance(due, str):
         if not due.strip():
             return None
-        from analyser.grading.dates import parse_due
+        from analyser.dates import parse_due
 
         return parse_due(due)
     return due

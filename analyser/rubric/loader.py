@@ -16,7 +16,7 @@ from analyser.rubric.model import (
     Rubric,
     Vocabulary,
 )
-from analyser.rubric.validate import RubricError, validate
+from analyser.rubric.validate import ANALYSIS_VOCABULARY, RubricError, validate
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -89,11 +89,10 @@ def build(data: dict, path: str = "") -> Rubric:
     checks = data.get("checks", {})
     penalties = checks.get("penalties", {})
     analysis = data.get("analysis", {})
-    evaluative: list[str] = []
-    restating: list[str] = []
+    words: dict[str, list[str]] = {key: [] for key in ANALYSIS_VOCABULARY}
     for table in analysis.get("vocabulary", {}).values():
-        evaluative.extend(table.get("evaluative", []))
-        restating.extend(table.get("restating", []))
+        for key in ANALYSIS_VOCABULARY:
+            words[key].extend(table.get(key, []))
     return Rubric(
         id=data["id"],
         title=data["title"],
@@ -112,8 +111,10 @@ def build(data: dict, path: str = "") -> Rubric:
         analysis=AnalysisSettings(
             min_evaluative_share=float(analysis.get("min_evaluative_share", 0.6)),
             max_copied_share=float(analysis.get("max_copied_share", 0.15)),
-            evaluative=tuple(evaluative),
-            restating=tuple(restating),
+            evaluative=tuple(words["evaluative"]),
+            restating=tuple(words["restating"]),
+            weak=tuple(words["weak"]),
+            praise=tuple(words["praise"]),
         ),
         path=path,
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 LEVELS = (0, 1, 2, 3)
 LANGUAGES = ("en", "fr")
-BUILTIN_GROUPS = ("numbers",)  # computed by the scorer, not listed in the file
+BUILTIN_GROUPS = ("numbers", "names")  # computed by the scorer, not listed in the file
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,12 @@ class AnalysisSettings:
     max_copied_share: float = 0.15  # copied / all sentences
     evaluative: tuple[str, ...] = ()
     restating: tuple[str, ...] = ()
+    # Terms that evaluate only in a sentence that does not restate the paper
+    # ("because", "better": "the authors show it is better" restates a result).
+    weak: tuple[str, ...] = ()
+    # Empty praise ("interesting", "impressive"): not an evaluation by itself; a
+    # praising sentence evaluates only with an `evaluative` term.
+    praise: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,7 @@ TOP_KEYS = {"id", "title", "description", "scale", "checks", "analysis", "criter
 CHECK_KEYS = {"page_limit", "words_per_page", "due", "penalties"}
 PENALTY_KEYS = {"late", "over_page_limit"}
 ANALYSIS_KEYS = {"min_evaluative_share", "max_copied_share", "vocabulary"}
+ANALYSIS_VOCABULARY = ("evaluative", "restating", "weak", "praise")
 CRITERION_KEYS = {"id", "title", "weight", "description", "levels", "feedback", "questions", "vocabulary", "explain", "analyse"}
 VOCABULARY_KEYS = {"heading", "mention", "groups"}
 
@@ -221,8 +222,8 @@ class _Validator:
             if language not in LANGUAGES:
                 self.problem(where, f"unknown language {language!r} (allowed: {', '.join(LANGUAGES)})")
                 continue
-            self.unknown(table, {"evaluative", "restating"}, where)
-            for key in ("evaluative", "restating"):
+            self.unknown(table, set(ANALYSIS_VOCABULARY), where)
+            for key in ANALYSIS_VOCABULARY:
                 if key in table:
                     self.string_list(table[key], where + (key,), f"analysis vocabulary {key!r}")
 
@@ -266,7 +267,7 @@ class _Validator:
                 self.problem(path + (key,), f"{key!r} must be a list of lists of group names")
                 continue
             for rule in rules:
-                for group in (name for item in rule for name in item.split("+")):
+                for group in (name for item in rule for name in re.split(r"[+&]", item)):
                     if group not in groups and group not in BUILTIN_GROUPS:
                         self.problem(path + (key,), f"{key!r} names group {group!r}, which no vocabulary defines")
 
