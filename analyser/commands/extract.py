@@ -6,6 +6,8 @@ import json
 
 import click
 
+from analyser.commands._options import pdf_engine_option
+
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=str))
@@ -18,13 +20,7 @@ import click
     help="text: cleaned body text without references; json: the whole Document; "
     "sections: each heading with its kind, page and text.",
 )
-@click.option(
-    "--pdf-engine",
-    type=click.Choice(["auto", "pypdf", "pdfium"]),
-    default="auto",
-    show_default=True,
-    help="PDF text engine; auto prefers pdfium and falls back to pypdf.",
-)
+@pdf_engine_option
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),

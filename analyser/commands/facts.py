@@ -6,6 +6,8 @@ import json
 
 import click
 
+from analyser.commands._options import pdf_engine_option
+
 
 @click.command()
 @click.argument("paper")
@@ -17,13 +19,7 @@ import click
     show_default=True,
     help="text: readable in a terminal; json: the facts contract (keys fixed).",
 )
-@click.option(
-    "--pdf-engine",
-    type=click.Choice(["auto", "pypdf", "pdfium"]),
-    default="auto",
-    show_default=True,
-    help="PDF text engine; auto prefers pdfium and falls back to pypdf.",
-)
+@pdf_engine_option
 @click.option("--offline", is_flag=True, help="Use only the local cache to resolve PAPER (no network).")
 def facts(paper: str, output_format: str, pdf_engine: str, offline: bool) -> None:
     """Show the ML facts of PAPER: learning type, task, models, data, optimisation,

@@ -41,7 +41,8 @@ def count_words(text: str) -> int:
     # str.count runs in C, much faster than a regex over the text.
     words = text.split()
     spaced = " " + " ".join(words) + " "
-    return len(words) - sum(spaced.count(f" {token} ") for token in _PUNCTUATION_TOKENS)
+    # A sign the text does not hold is not counted for (a scan of the long spaced text less).
+    return len(words) - sum(spaced.count(f" {token} ") for token in _PUNCTUATION_TOKENS if token in text)
 
 
 @dataclass(slots=True)
@@ -253,9 +254,9 @@ def _list_item(text: str, block: Block, following: Block | None) -> bool:
     """
     if block.emphasis:
         return False
-    if following is None or not following.text or following.page != block.page:
-        return text.endswith(".") and split_number(text)[0] is not None and heading_kind(split_number(text)[1]) is None
     number, title = split_number(text)
+    if following is None or not following.text or following.page != block.page:
+        return text.endswith(".") and number is not None and heading_kind(title) is None
     if number is None or heading_kind(title) is not None:
         return False
     # "1. Random split on correlated samples." is an item: a heading ends no sentence.
@@ -360,15 +361,18 @@ def _mark_references(units: list[_Unit]) -> str:
 
 def _join(units: list[_Unit]) -> str:
     """Text of consecutive units: lines of a paragraph joined by spaces, paragraphs by a blank line."""
-    parts: list[str] = []
+    # Each paragraph's pieces are joined once: adding each line to the
+    # paragraph's string copied the paragraph again (a long references list).
+    paragraphs: list[list[str]] = []
     previous = ""
     for unit in units:
-        if parts and not unit.paragraph_break:
-            parts[-1] += (_space(previous, unit.text) if previous[-1:] in _URL_BREAKS else " ") + unit.text
+        if paragraphs and not unit.paragraph_break:
+            paragraphs[-1].append(_space(previous, unit.text) if previous[-1:] in _URL_BREAKS else " ")
+            paragraphs[-1].append(unit.text)
         else:
-            parts.append(unit.text)
+            paragraphs.append([unit.text])
         previous = unit.text
-    return "\n\n".join(parts)
+    return "\n\n".join("".join(paragraph) for paragraph in paragraphs)
 
 
 def _space(previous: str, text: str) -> str:

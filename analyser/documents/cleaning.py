@@ -14,7 +14,8 @@ from collections import Counter
 # Presentation forms (ligatures ﬁ ﬂ ﬀ, Arabic/Hebrew forms), full-width ASCII
 # and the like: NFKC maps them to plain letters. We do not NFKC the whole text,
 # which would also turn "10²" into "102" and "½" into "1⁄2".
-_COMPAT_RANGES = re.compile("[\ufb00-\ufb4f\ufe70-\ufefe\uff01-\uff5e\u2000-\u200a\u2024-\u2026]")
+_COMPAT_CHARS = "\ufb00-\ufb4f\ufe70-\ufefe\uff01-\uff5e\u2000-\u200a\u2024-\u2026"  # a class, with ranges
+_COMPAT_RANGES = re.compile(f"[{_COMPAT_CHARS}]")
 _SPACE_CHARS = "\u00a0\u202f\u205f\u3000\t\f\v"
 _INVISIBLE_CHARS = "\u200b-\u200d\u2060\ufeff\ufffe\u0000-\u0008\u000b\u000e-\u001f"  # a class, with ranges
 _SPACES = re.compile(f"[{_SPACE_CHARS}]")
@@ -30,16 +31,18 @@ _HYPHENS = re.compile(f"[{_HYPHEN_CHARS}]")
 _SOFT_HYPHEN_AT_END = re.compile("\u00ad[ \t]*\n")
 
 
-# Any character the passes after the presentation forms change: most pages
-# hold none, and one regex scan is cheaper than four.
-_TO_FIX = re.compile(f"[\u00ad{_HYPHEN_CHARS}{_SPACE_CHARS}{_INVISIBLE_CHARS}]")
+# Any character one of the passes below changes: most pages hold none, and
+# one regex scan is cheaper than five.
+_TO_FIX = re.compile(
+    f"[{_COMPAT_CHARS}\u00ad{_HYPHEN_CHARS}{_SPACE_CHARS}{_INVISIBLE_CHARS}]"
+)
 
 
 def normalise_characters(text: str) -> str:
     """Ligatures and presentation forms to plain letters; odd spaces and invisibles out."""
-    text = _COMPAT_RANGES.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
     if not _TO_FIX.search(text):
         return text
+    text = _COMPAT_RANGES.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
     text = _SOFT_HYPHEN_AT_END.sub("", text)  # a discretionary hyphen: the word was split
     text = text.replace("\u00ad", "")
     text = _HYPHENS.sub("-", text)
@@ -79,34 +82,45 @@ def _edge_indices(lines: list[str]) -> list[int]:
     return sorted(set(top + bottom))
 
 
+def _edge_keys(lines: list[str]) -> dict[int, str]:
+    """The key of each line near the top or bottom of a page, by its index."""
+    return {index: _key(lines[index]) for index in _edge_indices(lines)}
+
+
 def running_lines(pages: list[list[str]]) -> set[str]:
     """Keys of the lines that repeat near the top or bottom of many pages."""
-    if len(pages) < 2:
+    return _repeated_keys([_edge_keys(lines) for lines in pages])
+
+
+def _repeated_keys(edge_keys: list[dict[int, str]]) -> set[str]:
+    if len(edge_keys) < 2:
         return set()
     seen: Counter[str] = Counter()
-    for lines in pages:
-        seen.update({_key(lines[index]) for index in _edge_indices(lines)})
+    for keys in edge_keys:
+        seen.update(set(keys.values()))
     # Journals alternate left/right running heads, so a head can be on half
     # the pages only (less the first page). Three pages at least, so that a
     # sentence a short report happens to repeat is not taken for a running line.
-    threshold = min(len(pages), max(3, math.ceil(0.4 * len(pages))))
+    threshold = min(len(edge_keys), max(3, math.ceil(0.4 * len(edge_keys))))
     return {key for key, count in seen.items() if count >= threshold and key.strip()}
 
 
 def remove_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """Drop running headers/footers and bare page numbers at the edges of each page."""
-    repeated = running_lines(pages)
+    # The edge lines' keys are computed once, for finding the running lines and for dropping them.
+    edge_keys = [_edge_keys(lines) for lines in pages]
+    repeated = _repeated_keys(edge_keys)
     cleaned = []
-    for lines in pages:
-        edges = set(_edge_indices(lines))
-        kept = [
-            line
-            for index, line in enumerate(lines)
-            if not (
-                index in edges
-                and (_key(line) in repeated or _PAGE_NUMBER.match(line.strip(" " + MARKS)))
-            )
+    for lines, keys in zip(pages, edge_keys):
+        dropped = [
+            index
+            for index, key in keys.items()
+            if key in repeated or _PAGE_NUMBER.match(lines[index].strip(" " + MARKS))
         ]
+        kept = list(lines)
+        # Only edge lines go: deleted by index (from the last) rather than filtering every line.
+        for index in sorted(dropped, reverse=True):
+            del kept[index]
         cleaned.append(kept)
     return cleaned
 
@@ -168,7 +182,9 @@ def join_hyphenated(text: str, vocab: Vocabulary | None = None) -> str:
             continue
         right_word = right.group(1)
         rest = part[right.end() :]
-        if rest.startswith("-") or _URL_TOKEN.search(pieces[-1][-200:]):
+        # A URL runs to the end of the text before the break (its last token, as
+        # pieces[-1] ends with a letter or digit): searched there, not in 200 characters.
+        if rest.startswith("-") or _URL_TOKEN.search(pieces[-1][-200:].rsplit(None, 1)[-1]):
             glue = "-"  # "trial-/and-error": a compound goes on; "data-/repo" in a URL
         else:
             glue = _join(left_word, right_word, vocab)
@@ -339,7 +355,10 @@ def join_wrapped_lines(lines: list[str], typical: float) -> list[str]:
             merged[-1] += line
         else:
             merged.append(line)
-        in_math = _open_math(line, in_math) if line else False
+        if not line:
+            in_math = False
+        elif "$" in line:  # only a "$" opens or closes math: most lines leave it as it was
+            in_math = _open_math(line, in_math)
     return merged
 
 

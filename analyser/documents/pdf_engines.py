@@ -142,13 +142,13 @@ def _read_pdfium(data: bytes, path: str) -> RawPdf:
             opened.append((page, textpage))
             text = _without_marks(textpage.get_text_range())
             pages.append((textpage, text.split("\r\n"), pdf_style.candidates(textpage, text, font_name)))
-            has_markers.append(pdf_style.BARE_MARKER.search(text) is not None)
+            has_markers.append(pdf_style.has_bare_marker(text))
         title = pdf_style.page_title(pages[0][0], pages[0][1]) if pages else None
         marked = pdf_style.emphasised_lines(pages, font_name)
         texts = []
         for (textpage, lines, _), (starts, continued) in zip(pages, marked):
             if starts or continued:
-                lines = [_marked(number, line, starts, continued) for number, line in enumerate(lines)]
+                lines = _marked(lines, starts, continued)
             if has_markers[len(texts)]:
                 lines = pdf_style.attach_list_markers(textpage, lines)
             texts.append(_normalise("\n".join(lines)))
@@ -178,12 +178,15 @@ def _quiet_pypdf() -> None:
         pypdf_log.addHandler(logging.NullHandler())
 
 
-def _marked(number: int, line: str, starts: set[int], continued: set[int]) -> str:
-    if number in starts:
-        return EMPHASIS + line.lstrip()
-    if number in continued:
-        return CONTINUED + line.lstrip()
-    return line
+def _marked(lines: list[str], starts: set[int], continued: set[int]) -> list[str]:
+    """A copy of `lines` with the emphasis marks put in (`starts` and `continued` are disjoint)."""
+    # Only the few marked lines are touched, not every line of the page.
+    lines = list(lines)
+    for number in starts:
+        lines[number] = EMPHASIS + lines[number].lstrip()
+    for number in continued:
+        lines[number] = CONTINUED + lines[number].lstrip()
+    return lines
 
 
 def _read_pypdf(data: bytes, path: str) -> RawPdf:

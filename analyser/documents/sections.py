@@ -101,7 +101,12 @@ _ROMAN_START = re.compile(r"[IVX]{1,5}\.\s")
 def could_be_heading(text: str) -> bool:
     """A cheap first test: numbered, or opening with a known heading word."""
     first = text[0]
-    if first.isdigit() or (first in "IVX" and _ROMAN_START.match(text)):
+    if first.isdigit():
+        # Numbered as HeadingDetector reads it (split_number of the line, spaces
+        # collapsed): lines that only open with a digit ("2019 was...", table
+        # rows) are never headings, and are many.
+        return _NUMBER.match(" ".join(text.split())) is not None
+    if first in "IVX" and _ROMAN_START.match(text):
         return True
     lowered = text.lower() if text.isascii() else fold(text)
     return lowered.rstrip(" :.") in _EXACT or bool(_PREFIX.match(lowered))

@@ -78,9 +78,11 @@ def _is_abbreviation(candidate: str) -> bool:
     word = token[:-1]
     if not word:
         return False
-    if word.lower() in ABBREVIATIONS or word.lower().rstrip(".") in ABBREVIATIONS:
+    lowered = word.lower()
+    if lowered in ABBREVIATIONS or lowered.rstrip(".") in ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: "J. Smith"
-    # "e.g", "i.e", "U.S" style tokens made of single letters and dots.
-    return bool(_LETTERS_AND_DOTS.fullmatch(word))
+    # "e.g", "i.e", "U.S" style tokens made of single letters and dots (the test
+    # for a dot spares the regex on most words).
+    return "." in word and bool(_LETTERS_AND_DOTS.fullmatch(word))
