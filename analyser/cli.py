@@ -62,8 +62,10 @@ class LazyGroup(click.Group):
 def cli() -> None:
     """analyser: fetch research articles, see their ML facts, write and grade ML analyses.
 
-    Students: `fetch`, `facts`, `template`, `check`. Instructor: `grade`, `email`.
-    Both: `lab`. Try `analyser demo` for the whole pipeline on bundled data.
+    \b
+    Students:   search, fetch, facts, template, check
+    Instructor: grade, email, rubric
+    Both:       extract, lab, demo (the whole pipeline on bundled data)
     """
 
 

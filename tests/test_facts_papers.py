@@ -160,3 +160,13 @@ def test_facts_command_on_markdown(shared_dir, tmp_path):
     data = json.loads(result.output)
     assert data["data"]["n_samples"] == 3101
     assert "mlp" in {model["family"] for model in data["models"] if model["role"] == "main"}
+
+
+def test_a_folder_is_named_as_a_folder(tmp_path):
+    from click.testing import CliRunner
+
+    from analyser.cli import cli
+
+    result = CliRunner().invoke(cli, ["facts", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: {tmp_path}: is a folder, not an article"

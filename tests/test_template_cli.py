@@ -56,7 +56,9 @@ def test_format_option_names_the_default_file(papers_dir, in_tmp):
 
 
 def test_no_folder_is_made_for_you(in_tmp):
-    result = run("whatever.pdf", "--out", in_tmp / "sub" / "mine.md")
+    # PAPER's name is checked first (a missing file is told before the output), so give one.
+    (in_tmp / "article.md").write_text("# An article\n\nWe train a random forest.\n", encoding="utf-8")
+    result = run("article.md", "--out", in_tmp / "sub" / "mine.md")
     assert result.exit_code == 2 and "does not exist" in result.output and "mine.md" in result.output
 
 

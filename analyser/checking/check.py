@@ -26,11 +26,19 @@ _NOTES = {
         "penalty": "{check} failed: {points:g} point(s) off the total (rubric penalty)",
         "copied": "{count} sentence(s) found nearly verbatim in the article were not counted as the student's "
                   "explanation (where quoted, they are marked \"(copied from the article)\")",
+        "other_article": "the article given ({given}) is not the one the analysis links to ({link}): "
+                         "the consistency check was made against the article given; check --paper",
+        "other_article_claim": "the article linked in the analysis ({link}) is not the article given ({given})",
+        "other_article_detail": "the identifiers differ: the claims below were checked against another article",
     },
     "fr": {
         "penalty": "{check} non satisfait : {points:g} point(s) retiré(s) du total (pénalité du barème)",
         "copied": "{count} phrase(s) reprise(s) presque mot pour mot de l'article : non comptée(s) comme explication "
                   "de l'étudiant (citées, elles portent la mention « (copié de l'article) »)",
+        "other_article": "l'article fourni ({given}) n'est pas celui dont l'analyse donne le lien ({link}) : "
+                         "la cohérence a été vérifiée avec l'article fourni ; vérifiez --paper",
+        "other_article_claim": "l'article cité par l'analyse ({link}) n'est pas l'article fourni ({given})",
+        "other_article_detail": "les identifiants diffèrent : les affirmations ci-dessous ont été vérifiées contre un autre article",
     },
 }
 
@@ -58,6 +66,11 @@ def check(
     article = inputs.get_article(paper, link, offline=offline)
     facts = inputs.article_facts(article, facts)
     notes.extend(article.notes)
+    # An article given with --paper that is not the one the analysis links to.
+    link_identifier = inputs.identifier_of(link)
+    mismatch = inputs.other_article(link_identifier, article, full_text) if paper is not None else None
+    if mismatch:
+        article.identifier = mismatch
 
     known = {section.heading.strip() for section in document.sections if section.heading and section.heading.strip()}
     parts = segment(
@@ -66,7 +79,7 @@ def check(
         names_section=lambda heading: criteria.map_headings([heading], rubric)[0] is not None,
     )
     units = parts.units
-    lang = language.detect(" ".join(unit.text for unit in units))
+    lang = language.detect_submission(" ".join(unit.text for unit in units), full_text, parts.headings)
     if article.document is not None:
         shingles = copied.article_shingles(article.text)
         for unit in units:
@@ -78,6 +91,14 @@ def check(
         # What a student proposes (the spec's `alternatives`) is no claim about the paper.
         proposals = {id(unit) for unit in assigned.get("alternatives", [])}
         claims, wrong = consistency.check_claims(units, article.text, facts, skip=proposals, language=lang)
+    if mismatch:
+        texts = _NOTES[lang]
+        notes.insert(0, texts["other_article"].format(link=link_identifier, given=mismatch))
+        claims.insert(0, consistency.Claim(
+            claim=texts["other_article_claim"].format(link=link_identifier, given=mismatch),
+            supported=False,
+            detail=texts["other_article_detail"],
+        ))
 
     own_names = terms.own_names(article.text) if article.document is not None else frozenset()
     results = [

@@ -29,7 +29,18 @@ _NOT_A_CLAIM = re.compile(
     r"pourrai\w*|aurai\w*|devrai\w*|si|plutot|au lieu|peut-etre|pas|sans|aucun\w*|jamais|ni)\b|n't"
 )
 _APPROXIMATE = re.compile(r"(?:~|≈|∼|>|<|≥|≤|\babout|\baround|\broughly|\bapproximately|\bnearly|\balmost|\bover|\bmore than|\bless than|\bup to|\border of|\benviron|\bpres de|\bplus de|\bmoins de|\bjusqu'a|\bsome)\s*$")
-_NUMBER = r"(\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?(?:e-?\d+)?)"
+# A number as written: a power of ten ("10^-3", "10−3", "5 x 10-4"; a bare "10-3" only
+# when nothing numeric follows), scientific notation ("1e-3", "1E-3"), or a plain
+# number with thousands separators ("42,966", "42 966", thin or non-breaking spaces).
+_MINUS = "\u2212\u2013\\-"
+_POWER = (
+    rf"(?<![\d.,])(?:\d+(?:\.\d+)?\s*[x×*·]\s*)?10\s*(?:\^|\*\*)\s*\{{?\s*[{_MINUS}+]?\s*\d{{1,2}}\}}?"
+    rf"|(?<![\d.,])(?:\d+(?:\.\d+)?\s*[x×*·]\s*)?10(?:\u2212\d{{1,2}}|[\-\u2013]\d)(?![\d.,]\d|[\w%])"
+)
+_SCIENTIFIC = rf"\d+(?:\.\d+)?[eE][{_MINUS}+]?\d+\b"
+_PLAIN = r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?"
+_NUMBER = rf"((?:{_POWER})|{_SCIENTIFIC}|{_PLAIN})"
+_ANY_NUMBER = re.compile(_NUMBER)
 _NOUNS = (
     r"samples?|examples?|molecules?|compounds?|structures?|configurations?|experiments?|data ?points?|images?|sequences?|"
     r"epochs?|layers?|neurons?|hidden units?|units|heads?|trees?|parameters?|descriptors?|features?|iterations?|"
@@ -53,8 +64,23 @@ def serious_labels() -> frozenset[str]:
     return frozenset(_vocabulary().get("model_families", {}).get("labels", ()))
 
 
+_POWER_PARTS = re.compile(
+    rf"(?:(\d+(?:\.\d+)?)\s*[x×*·]\s*)?10\s*(?:\^|\*\*)?\s*\{{?\s*([{_MINUS}+]?)\s*(\d{{1,2}})\}}?"
+)
+
+
 def _value(text: str) -> float | None:
-    text = text.strip().replace(" ", "")
+    """The value of a number as written: 1e-3, 1E-3, 10^-3, 10−3, 10-3 and 0.001 are one value;
+    42,966, 42 966 (any space) and 42966 another."""
+    text = text.strip()
+    power = _POWER_PARTS.fullmatch(text)
+    if power and re.fullmatch(_POWER, text):
+        mantissa = float(power.group(1)) if power.group(1) else 1.0
+        sign = -1 if power.group(2) and power.group(2) != "+" else 1
+        return mantissa * 10.0 ** (sign * int(power.group(3)))
+    text = re.sub(r"\s+", "", text)
+    if re.fullmatch(_SCIENTIFIC, text):
+        return float(re.sub(f"[{_MINUS}]", "-", text))
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
         text = text.replace(",", "")
     else:
@@ -67,12 +93,21 @@ def _value(text: str) -> float | None:
 
 @lru_cache(maxsize=8)
 def _article_numbers(article_text: str) -> frozenset[float]:
+    """Every value the article writes, each number read both whole ("42 966", "10−3")
+    and as its bare digit runs ("42", "966", "10"), so no reading is missed."""
     numbers = set()
-    for match in re.finditer(r"\d+(?:[.,\u2009\u202f ]\d{3})*(?:\.\d+)?(?:e-?\d+)?", article_text):
-        value = _value(match.group(0).replace("\u2009", "").replace("\u202f", ""))
-        if value is not None:
-            numbers.add(round(value, 9))
+    folded = fold(article_text).replace("<sup>", "^").replace("</sup>", "")
+    for pattern in (_ANY_NUMBER, re.compile(r"\d+(?:[.,]\d+)?")):
+        for match in pattern.finditer(folded):
+            value = _value(match.group(0))
+            if value is not None:
+                numbers.add(_key(value))
     return frozenset(numbers)
+
+
+def _key(value: float) -> float:
+    """A value rounded to 9 significant digits: 1e-3 computed as 10**-3 or read as 0.001 is one key."""
+    return float(f"{value:.9g}")
 
 
 @lru_cache(maxsize=8)
@@ -149,7 +184,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, skip: set[
                 value = _value(match.group(1))
                 if value is None or not _informative(value):
                     continue
-                supported = round(value, 9) in numbers
+                supported = _key(value) in numbers
                 label = match.group(0).strip()
                 add(unit, label, supported, texts["number"] if supported else texts["never_number"].format(number=match.group(1).strip()))
     claims.sort(key=lambda claim: claim.supported)

@@ -150,12 +150,30 @@ _NEXT_FIELD = re.compile(
 )
 
 
+_COURSE_WORD = r"(?i:(?:M\d|L\d|Master|Licence|Bachelor|MSc|BSc|PhD|ENS|Univ\w*|Student|[ÉE]tudiant\w*|Erasmus|group|groupe|course|cours|class|classe|AI|IA|ML|year|ann[ée]e|promo)\b)"
+
+
 def _labelled_value(raw: str) -> str:
     value = re.sub(r"[*_`]", "", raw).strip()
     field = _NEXT_FIELD.search(value)
     if field:
         value = value[: field.start()]
-    return re.split(r"\s+[—–|]\s+|\s{2,}|,|;", value)[0].strip()
+    # A dash joined to a course word ends the name ("Priya Raman -M1", "Raman–Master");
+    # a hyphen inside a name ("Jean-Pierre") does not.
+    value = re.split(rf"\s*[-–—]\s*(?={_COURSE_WORD})", value)[0]
+    # So do a bracket, a digit, a spaced dash ("Priya Raman (M1, AI...)", "Priya Raman 2024").
+    value = re.split(r"\s+[—–|]\s+|\s{2,}|;|[(\[{]|\d", value)[0]
+    # A comma ends the name unless a name follows it ("Raman, Priya").
+    head, comma, rest = value.partition(",")
+    if comma:
+        rest = rest.strip()
+        words = rest.split()
+        is_name = (
+            len(head.split()) == 1 and 1 <= len(words) <= 2
+            and all(re.fullmatch(_NAME_TOKEN, word) and word.casefold().strip(".") not in _NOT_NAMES for word in words)
+        )
+        value = f"{head}, {rest}" if is_name else head
+    return value.strip(" \t-–—:")
 
 
 def _labelled_name(text: str) -> str | None:

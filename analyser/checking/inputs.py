@@ -114,6 +114,63 @@ def identifier_of(link: str | None) -> str | None:
     return None if identifier.kind == "local" else identifier.canonical
 
 
+def article_own_identifier(document) -> str | None:
+    """The identifier the article states for itself: a DOI or arXiv id in its
+    metadata, else the first article link on its first page; None when unknown."""
+    if document is None:
+        return None
+    metadata = getattr(document, "metadata", None)
+    for key in ("doi", "arxiv", "identifier"):
+        found = identifier_of(getattr(metadata, key, None))
+        if found:
+            return found
+    pages = getattr(document, "pages", None) or []
+    if not pages:
+        return None
+    first = unwrap_links(pages[0].text)
+    labelled = re.search(r"(?i)\b(?:doi\s*[:：]?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)", first)
+    if labelled:
+        found = identifier_of(labelled.group(1).rstrip(".,;)"))
+        if found:
+            return found
+    try:
+        from analyser.sources import find_article_link
+    except ImportError:
+        return None
+    return identifier_of(find_article_link(first))
+
+
+def _comparable(identifier: str) -> tuple[str, str]:
+    kind, _, value = identifier.partition(":")
+    value = value.strip().casefold()
+    if kind == "arxiv":
+        value = re.sub(r"v\d+$", "", value)
+    return kind, value
+
+
+def other_article(link_identifier: str | None, article: Article, submission_text: str) -> str | None:
+    """The article's own identifier when it is not the one the analysis links to, else None.
+
+    Only identifiers of one kind are compared (a DOI and an arXiv id may name the
+    same work), and the article is taken as the right one when it names the
+    linked identifier itself or when the analysis quotes the article's title."""
+    own = article_own_identifier(article.document)
+    if not own or not link_identifier:
+        return None
+    (kind, value), (link_kind, link_value) = _comparable(own), _comparable(link_identifier)
+    if kind != link_kind or value == link_value:
+        return None
+    from analyser.checking.terms import fold
+
+    if link_value in fold(article.text):
+        return None
+    title = fold(getattr(getattr(article.document, "metadata", None), "title", None) or "")
+    title = " ".join(re.findall(r"\w+", title))
+    if len(title) >= 20 and title in " ".join(re.findall(r"\w+", fold(submission_text))):
+        return None
+    return own
+
+
 def get_article(paper, link: str | None, *, offline: bool) -> Article:
     """The article from --paper (file, identifier or Document), else from the link.
 

@@ -40,3 +40,16 @@ def detect(text: str) -> str:
     if sum(counts.values()) < MIN_STOPWORDS:
         return "en"
     return "fr" if counts["fr"] > counts["en"] else "en"
+
+
+MIN_OWN_WORDS = 50  # fewer words of the student's own: too few to tell alone
+
+
+def detect_submission(own_text: str, full_text: str, headings=()) -> str:
+    """The language of a submission: from the student's own words when there are
+    enough; else from the whole text, a template's guidance and headings included
+    (a French template barely filled in is still a French analysis)."""
+    if len(own_text.split()) >= MIN_OWN_WORDS:
+        return detect(own_text)
+    headings_text = " ".join(str(getattr(h, "text", h)) for h in headings or ())
+    return detect(" ".join((headings_text, full_text or own_text)))

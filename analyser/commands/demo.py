@@ -10,7 +10,8 @@ import click
 @click.command()
 @click.option("--out", "out_dir", default="analyser-demo", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder for everything the demo writes.")
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64))
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Submissions graded in parallel (processes).")
 def demo(out_dir, jobs):
     """Run the whole pipeline offline on a bundled article and a small class.
 

@@ -56,8 +56,13 @@ def email(out_dir, sender, smtp_host, smtp_port, security, user, send, resend, c
         click.echo(f"{len(result.held)} held for manual review (check, then --resend NAME): {', '.join(result.held)}")
     if result.no_address:
         click.echo(f"{len(result.no_address)} without an e-mail address: {', '.join(result.no_address)}")
+    if result.unreadable:
+        click.echo(f"{len(result.unreadable)} skipped, their report is missing or damaged:", err=True)
+        for slug, why in result.unreadable:
+            click.echo(f"  - {slug}: {why}", err=True)
     if result.failed:
         click.echo(f"{len(result.failed)} failed (retried on the next run):", err=True)
         for slug, why in result.failed:
             click.echo(f"  - {slug}: {why}", err=True)
+    if result.failed or result.unreadable:
         click.get_current_context().exit(1)

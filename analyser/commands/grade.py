@@ -19,7 +19,9 @@ import click
 @click.option("--paper", default=None, help="The article of the whole class (PDF or identifier) instead of each submission's link.")
 @click.option("--similarity", "threshold", default=0.8, show_default=True, type=click.FloatRange(0, 1),
               help="TF-IDF cosine above which two submissions are flagged as similar.")
-def grade(inputs, out_dir, rubric, due, jobs, offline, paper, threshold):
+@click.option("--force", is_flag=True,
+              help="Write into an --out folder that holds other files than a previous grading.")
+def grade(inputs, out_dir, rubric, due, jobs, offline, paper, threshold, force):
     """Grade a whole class.
 
     INPUTS are folders of submissions, single documents (pdf, docx, md, tex,
@@ -50,13 +52,15 @@ def grade(inputs, out_dir, rubric, due, jobs, offline, paper, threshold):
     try:
         result = grade_class(list(inputs), out_dir, rubric=rubric, due=parse_due(due) if due else None,
                              jobs=jobs, offline=offline, paper=paper, similarity_threshold=threshold,
-                             progress=progress if stderr.isatty() else None)
+                             progress=progress if stderr.isatty() else None, force=force)
     finally:
         if shown:
             stderr.write("\r\033[K")  # erase the bar: the summary below says it all
             stderr.flush()
 
     summary = f"{len(result.students)} student(s): {result.graded} graded, {result.skipped} unchanged since the last run"
+    if result.without_article:
+        summary += f", graded without the article: {result.without_article} (manual review)"
     if result.failed:
         summary += f", {result.failed} could not be graded (manual review)"
     click.echo(summary + ".")

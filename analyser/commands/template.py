@@ -12,7 +12,8 @@ FORMATS = ("md", "tex", "docx", "html")
 @click.command("template")
 @click.argument("paper")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: from --out's extension, else md).")
+              help="Output format (default: from --out's extension: .md/.markdown, .tex, .docx, "
+                   ".html/.htm; md without --out). Must match that extension.")
 @click.option("--name", default=None, help="Your name, for the title block (default: a placeholder).")
 @click.option("--lang", type=click.Choice(("en", "fr")), default="en", show_default=True,
               help="Language of the headings, questions and guidance.")

@@ -73,13 +73,17 @@ def _read_bytes(path: Path, name: str, limit: int) -> bytes:
         size = path.stat().st_size
         if size > limit:
             raise TooLargeError(
-                f"file too large: {size / 1e6:.1f} MB is over the {limit / 1e6:.1f} MB limit "
-                f"(raise it with {MAX_BYTES_ENV})",
+                f"file too large: {_size(size)} is over the {_size(limit)} limit "
+                f"(raise it with --max-bytes or {MAX_BYTES_ENV})",
                 path=name,
             )
         return path.read_bytes()
     except OSError as error:
         raise MissingFileError(f"cannot read the file ({error.strerror or error})", path=name) from error
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count:,} bytes"
 
 
 def _parse(kind: str, data: bytes, name: str, pdf_engine: str) -> Parsed:

@@ -15,6 +15,10 @@ def load_paper(paper: str | Path, *, offline: bool = False, pdf_engine: str = "a
     from analyser.documents import load
 
     path = Path(paper)
+    if path.is_dir():
+        from analyser.documents.errors import MissingFileError
+
+        raise MissingFileError("is a folder, not an article", path=str(paper))
     # A missing "analysis.docx" is a missing file, not an unknown identifier.
     looks_like_file = path.suffix.lower() in DOCUMENT_SUFFIXES and "://" not in str(paper)
     if path.is_file() or (looks_like_file and not path.suffix.lower() == ".pdf"):

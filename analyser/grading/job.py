@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from analyser.errors import AnalyserError
-from analyser.grading.model import Outcome, Submission
+from analyser.grading.model import ARTICLE_UNAVAILABLE, Outcome, Submission
 
 log = logging.getLogger(__name__)
 
@@ -123,15 +123,15 @@ def _fetch_article(link: str, offline: bool, store: str | None, code_version: st
             pdf_path = fetched.pdf_path
             if pdf_path is None:
                 why = getattr(fetched, "pdf_error", None) or "no PDF available"
-                return None, None, f"article {link}: {why}; consistency not checked", False, False
+                return None, None, f"{ARTICLE_UNAVAILABLE}: {link}: {why}; consistency not checked", False, False
         paper, facts = _extracted(Path(pdf_path), Path(store) if store else None, code_version)
         return paper, facts, None, False, False
     except NetworkError as error:
-        return None, None, f"article could not be had: {error}", True, False
+        return None, None, f"{ARTICLE_UNAVAILABLE}: {error}", True, False
     except OfflineMissError as error:
-        return None, None, f"article could not be had: {error}", False, True
+        return None, None, f"{ARTICLE_UNAVAILABLE}: {error}", False, True
     except AnalyserError as error:
-        return None, None, f"article could not be had: {error}", False, False
+        return None, None, f"{ARTICLE_UNAVAILABLE}: {error}", False, False
 
 
 def _extracted(pdf_path: Path, store: Path | None, code_version: str = ""):

@@ -47,6 +47,11 @@ class Selection:
     """The graded one came after the due date (no earlier version was on time)."""
 
 
+# How a review reason starts when the article of a submission could not be had
+# (job.py writes it; the summary counts such submissions apart from the graded ones).
+ARTICLE_UNAVAILABLE = "article could not be had"
+
+
 @dataclass
 class Outcome:
     """What grading one submission gave; crosses process boundaries, so plain data."""
@@ -68,6 +73,15 @@ class Outcome:
     """Graded without its article because --offline found it in no cache: reused only by offline runs."""
     skipped: bool = False
     """True when the ledger showed nothing changed since the last run."""
+
+    @property
+    def without_article(self) -> bool:
+        """Scored, but its article could not be had: consistency unchecked, a person must look.
+
+        Read from the review reasons, so that outcomes already in a ledger count too.
+        """
+        return self.report is not None and (
+            self.article_missing or any(reason.startswith(ARTICLE_UNAVAILABLE) for reason in self.review))
 
 
 @dataclass
@@ -123,9 +137,10 @@ class ClassResult:
     criteria: list[tuple[str, str]]  # (id, title) in rubric order
     due: datetime | None
     pairs: list[SimilarPair]
-    graded: int = 0  # submissions graded (given a score) in this run
+    graded: int = 0  # submissions graded (given a score, with their article) in this run
     skipped: int = 0  # graded earlier, unchanged since the last run
     failed: int = 0  # could not be graded (unreadable...): manual review, whichever run
+    without_article: int = 0  # scored without their article (not found, offline...): manual review, whichever run
     rejected: list[str] = field(default_factory=list)
     """Messages that carried neither a sender nor anything to grade: "origin: why", no student's."""
     problems: list[str] = field(default_factory=list)

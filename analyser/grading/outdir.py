@@ -16,7 +16,43 @@ def make_output_dir(folder: Path, what: str = "output folder") -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputDirError(f"cannot create the {what} ({_why(error)})", path=str(folder)) from None
+    check_writable(folder, what)
     return folder.resolve()
+
+
+def check_writable(folder: Path, what: str = "output folder") -> None:
+    """Write and remove a probe file in `folder`, or raise `OutputDirError` naming it.
+
+    An existing folder may still refuse files (/proc, read-only mounts, no
+    permission): better said before grading than as a traceback at the end.
+    """
+    import os
+    import tempfile
+
+    try:
+        handle, probe = tempfile.mkstemp(prefix=".analyser-probe-", dir=folder)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as error:
+        raise OutputDirError(f"cannot write in the {what} ({_why(error)})", path=str(folder)) from None
+
+
+def check_not_foreign(folder: Path, marker: str, *, force: bool = False) -> None:
+    """Refuse an existing, non-empty `folder` that is not a previous output (no `marker` inside).
+
+    Reports mixed in silently with unrelated files are hard to tell apart
+    and to clean up; `force` allows it knowingly.
+    """
+    folder = Path(folder)
+    if force or not folder.is_dir() or (folder / marker).exists():
+        return
+    try:
+        foreign = next(iter(folder.iterdir()), None)
+    except OSError:
+        return  # unreadable: check_writable says what is wrong
+    if foreign is not None:
+        raise OutputDirError("is not empty and holds no previous grading (no .grading folder): "
+                             "give an empty or new folder, or --force to write into it", path=str(folder))
 
 
 def write_failure(error: OSError, folder: Path) -> OutputDirError:

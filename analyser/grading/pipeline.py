@@ -17,7 +17,7 @@ from analyser.grading.flags import flags_for
 from analyser.grading.job import JobSettings, grade_one, warm
 from analyser.grading.model import ClassResult, Outcome, SimilarPair, StudentResult
 from analyser.grading.names import unique_slugs
-from analyser.grading.outdir import make_output_dir, write_failure
+from analyser.grading.outdir import check_not_foreign, check_writable, make_output_dir, write_failure
 
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -34,16 +34,18 @@ def grade_class(
     paper: str | None = None,
     similarity_threshold: float = similarity.DEFAULT_THRESHOLD,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> ClassResult:
     """Grade every submission in `inputs` into `out_dir`; see the module docstring for the steps.
 
     `paper` is the article of the whole class (a PDF path or an identifier);
     without it each submission's own link is resolved, cache first.
+    `force` allows an `out_dir` holding other files than a previous grading.
     """
     from analyser.rubric import load_rubric
 
     existed = Path(out_dir).is_dir()
-    out_dir = _prepare_out(Path(out_dir), inputs)
+    out_dir = _prepare_out(Path(out_dir), inputs, force=force)
     loaded = load_rubric(rubric)
     due = due or _rubric_due(loaded)
     if paper and Path(paper).is_file():
@@ -111,9 +113,10 @@ def grade_class(
         criteria=[(c.id, c.title) for c in loaded.criteria],
         due=due,
         pairs=pairs,
-        graded=sum(1 for st in students if st.outcome.report is not None and not st.outcome.skipped),
-        skipped=sum(1 for st in students if st.outcome.report is not None and st.outcome.skipped),
+        graded=sum(1 for st in students if _scored(st.outcome) and not st.outcome.skipped),
+        skipped=sum(1 for st in students if _scored(st.outcome) and st.outcome.skipped),
         failed=sum(1 for st in students if st.outcome.report is None),
+        without_article=sum(1 for st in students if st.outcome.without_article),
         rejected=rejected,
         problems=[f"{st.display_name} ({st.submission.origin}): {'; '.join(st.outcome.review or ['not graded'])}"
                   for st in students if "manual_review" in st.flags],
@@ -123,6 +126,11 @@ def grade_class(
     except OSError as error:
         raise write_failure(error, out_dir) from None
     return result
+
+
+def _scored(outcome: Outcome) -> bool:
+    """Graded in full: a score, and the article it was checked against."""
+    return outcome.report is not None and not outcome.without_article
 
 
 def _run(todo, settings: JobSettings, jobs: int):
@@ -174,12 +182,21 @@ def _write_outputs(result: ClassResult) -> None:
     render.write_manifest(result)
 
 
-def _prepare_out(out_dir: Path, inputs) -> Path:
+def _prepare_out(out_dir: Path, inputs, *, force: bool = False) -> Path:
     resolved = out_dir.resolve()
     for item in inputs:
         if Path(item).resolve() == resolved:
             raise OutputDirError("is also an input: give another --out folder", path=str(out_dir))
-    return make_output_dir(out_dir)
+    if out_dir.is_dir():
+        check_writable(out_dir)  # /proc, a read-only mount: said first, whatever it holds
+    check_not_foreign(out_dir, ledger.FOLDER, force=force)
+    folder = make_output_dir(out_dir)
+    try:  # the ledger's folder: where the first write of the run goes
+        (folder / ledger.FOLDER).mkdir(exist_ok=True)
+    except OSError as error:
+        raise OutputDirError(f"cannot write in the output folder ({error.strerror or type(error).__name__})",
+                             path=str(out_dir)) from None
+    return folder
 
 
 def _remove_empty(folder: Path) -> None:

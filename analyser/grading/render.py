@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analyser import atomic
-from analyser.grading import charts, language
+from analyser.grading import charts, labels
 from analyser.grading.flags import FLAGS
 from analyser.grading.model import ClassResult, StudentResult
 
@@ -62,6 +62,10 @@ class ReportPage:
     flags: list[str]
     history: list[HistoryRow]
     similar: list[dict] = field(default_factory=list)  # {other, other_name, score, passages}
+    lang: str = "en"
+    """The submission's language: the report's fixed words follow it."""
+    t: dict = field(default_factory=lambda: labels.for_language("en"))
+    """The fixed words in `lang` (labels.for_language)."""
 
 
 def report_page(student: StudentResult, result: ClassResult, names: dict[str, str]) -> ReportPage:
@@ -80,16 +84,29 @@ def report_page(student: StudentResult, result: ClassResult, names: dict[str, st
         other = pair.b if pair.a == student.slug else pair.a
         similar.append({"other": other, "other_name": names.get(other, other), "score": pair.score,
                         "passages": pair.passages})
+    lang = labels.report_language(student.outcome.language, student.outcome.text)
     return ReportPage(
         student=student,
         name=student.display_name,
         report=student.outcome.report,
-        criteria_titles=dict(result.criteria),
+        criteria_titles=_criteria_titles(result, lang),
         rubric_title=result.rubric_id,
         flags=student.flags,
         history=history,
         similar=similar,
+        lang=lang,
+        t=labels.for_language(lang),
     )
+
+
+def _criteria_titles(result: ClassResult, lang: str) -> dict[str, str]:
+    """The rubric's criterion titles; the course rubric's in French for a French submission."""
+    from analyser.mailing.compose import COURSE_RUBRIC, CRITERION_TITLES_FR
+
+    titles = dict(result.criteria)
+    if lang == "fr" and result.rubric_id == COURSE_RUBRIC:
+        titles.update({cid: title for cid, title in CRITERION_TITLES_FR.items() if cid in titles})
+    return titles
 
 
 def report_json(student: StudentResult, page: ReportPage) -> dict:
@@ -101,7 +118,7 @@ def report_json(student: StudentResult, page: ReportPage) -> dict:
         "name": student.name,
         "display_name": student.display_name,
         # What the feedback e-mail is written in: the checker's, else guessed from the text.
-        "language": language.of_outcome(student.outcome.language, student.outcome.text),
+        "language": page.lang,
         "email": graded.email,
         "submitted_at": graded.submitted_at.isoformat() if graded.submitted_at else None,
         "origin": graded.origin,

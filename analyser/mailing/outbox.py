@@ -48,6 +48,7 @@ class MailResult:
     held: list[str] = field(default_factory=list)  # flagged for manual review: not sent unless --resend
     no_address: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (slug, why)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (slug, why): report missing or damaged, skipped
 
 
 def email_reports(
@@ -62,10 +63,10 @@ def email_reports(
 ) -> MailResult:
     out_dir = Path(out_dir)
     check_address(sender)
-    recipients, titles = _recipients(out_dir)
+    recipients, titles, unreadable = _recipients(out_dir)
     ledger = SentLedger(out_dir)
     forced = _resolve_resend(resend, recipients)
-    result = MailResult()
+    result = MailResult(unreadable=unreadable)
 
     due: list[Recipient] = []
     for recipient in recipients:
@@ -89,7 +90,12 @@ def email_reports(
 
         result.outbox = make_output_dir(out_dir / OUTBOX, "outbox folder")
         for recipient in due:
-            message = compose(recipient, sender, course=course, criteria_titles=titles)
+            try:
+                message = compose(recipient, sender, course=course, criteria_titles=titles)
+            except OSError as error:  # the report vanished meanwhile: skip this student only
+                result.unreadable.append((recipient.slug, f"{error.filename or recipient.report_html}: "
+                                          f"{error.strerror or error}; run `analyser grade` again"))
+                continue
             try:
                 atomic.write_bytes(result.outbox / f"{recipient.slug}.eml", message.as_bytes())
             except OSError as error:
@@ -121,7 +127,12 @@ def email_reports(
     return result
 
 
-def _recipients(out_dir: Path) -> tuple[list[Recipient], dict[str, str]]:
+def _recipients(out_dir: Path) -> tuple[list[Recipient], dict[str, str], list[tuple[str, str]]]:
+    """(recipients, criterion titles, unreadable): `unreadable` are (slug, why) of students whose report is gone.
+
+    A damaged students.json stops everything (who is in the class is
+    unknown); one student's missing or damaged report only skips that student.
+    """
     from analyser.grading.render import MANIFEST
 
     manifest = out_dir / MANIFEST
@@ -129,20 +140,54 @@ def _recipients(out_dir: Path) -> tuple[list[Recipient], dict[str, str]]:
         data = json.loads(manifest.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise NotGradedError("no graded class here: run `analyser grade ... --out DIR` first", path=str(out_dir)) from None
-    except ValueError as error:
+    except (OSError, ValueError) as error:
         raise NotGradedError(f"damaged ({error}): run `analyser grade` again", path=str(manifest)) from None
+    why = _manifest_problem(data)
+    if why:
+        raise NotGradedError(f"damaged ({why}): run `analyser grade` again", path=str(manifest))
     recipients = []
-    titles: dict[str, str] = {}
-    for entry in data.get("students", []):
+    unreadable: list[tuple[str, str]] = []
+    for entry in data["students"]:
         report_json = out_dir / entry["report_json"]
+        report_html = out_dir / entry["report_html"]
         try:
             report = json.loads(report_json.read_text(encoding="utf-8"))
+            if not isinstance(report, dict):
+                raise ValueError("not a report")
+            if not report_html.is_file():
+                raise FileNotFoundError(2, "missing", str(report_html))
+        except FileNotFoundError as error:
+            unreadable.append((entry["slug"], f"{error.filename or error}: missing; run `analyser grade` again"))
+            continue
         except (OSError, ValueError) as error:
-            raise NotGradedError(f"unreadable report ({error}): run `analyser grade` again", path=str(report_json)) from None
+            unreadable.append((entry["slug"], f"{report_json}: unreadable report ({error}); run `analyser grade` again"))
+            continue
+        flags = entry.get("flags")
         recipients.append(Recipient(entry["slug"], entry.get("name"), entry.get("email"), report,
-                                    out_dir / entry["report_html"], flags=entry.get("flags", [])))
-    titles.update(data.get("criteria", {}))
-    return recipients, titles
+                                    report_html, flags=flags if isinstance(flags, list) else []))
+    criteria = data.get("criteria", {})
+    titles: dict[str, str] = dict(criteria) if isinstance(criteria, dict) else {}
+    return recipients, titles, unreadable
+
+
+def _manifest_problem(data) -> str | None:
+    """Why students.json is not what `analyser grade` writes, or None."""
+    if not isinstance(data, dict):
+        return f"a JSON object was expected, not {type(data).__name__}"
+    students = data.get("students")
+    if not isinstance(students, list):
+        return "no list of students"
+    for number, entry in enumerate(students, 1):
+        if not isinstance(entry, dict):
+            return f"student {number} is not an object"
+        for key in ("slug", "report_json", "report_html"):
+            value = entry.get(key)
+            if not isinstance(value, str) or not value:
+                return f"student {number} has no {key}"
+        for key in ("name", "email"):
+            if entry.get(key) is not None and not isinstance(entry[key], str):
+                return f"student {number}: {key} is not text"
+    return None
 
 
 def _resolve_resend(names: tuple[str, ...], recipients: list[Recipient]) -> set[str]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from analyser.atomic import atomic_path
 from analyser.template.content import FactItem, SectionContent, TemplateContent
-from analyser.template.errors import OutputExistsError, TemplateError
+from analyser.template.errors import OutputExistsError, OutputWriteError, TemplateError
 from analyser.template.latex import tex_escape, tex_url
 from analyser.template_markers import END_MARK
 
@@ -186,15 +186,30 @@ def write_template(
     if fmt not in FORMATS:
         raise TemplateError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     out = Path(out)
-    if out.exists() and not force:
-        raise OutputExistsError("already exists; choose another --out or add --force", path=str(out))
-    if not out.parent.is_dir():
-        raise TemplateError("the folder to write into does not exist", path=str(out))
-    with atomic_path(out) as temporary:
-        if fmt == "docx":
-            from analyser.template.docx_writer import write_docx
+    check_output(out, force=force)
+    text = None if fmt == "docx" else render_text(content, fmt, answers)
+    try:
+        with atomic_path(out) as temporary:
+            if text is None:
+                from analyser.template.docx_writer import write_docx
 
-            write_docx(content, temporary, answers=answers)
-        else:
-            temporary.write_text(render_text(content, fmt, answers), encoding="utf-8")
+                write_docx(content, temporary, answers=answers)
+            else:
+                temporary.write_text(text, encoding="utf-8")
+    except OSError as error:
+        # A folder that cannot be written (read-only, /proc, a full disk...): atomic_path
+        # fails on its temporary file; name the file the user asked for, not that one.
+        raise OutputWriteError(f"cannot write the template ({error.strerror or error})", path=str(out)) from error
     return out
+
+
+def check_output(out: Path, *, force: bool = False) -> None:
+    """Refuse an `out` that exists (unless `force`) or whose folder is not there."""
+    try:
+        exists, folder = out.exists(), out.parent.is_dir()
+    except OSError as error:  # e.g. a folder we may not look into
+        raise OutputWriteError(f"cannot write the template ({error.strerror or error})", path=str(out)) from error
+    if exists and not force:
+        raise OutputExistsError("already exists; choose another --out or add --force", path=str(out))
+    if not folder:
+        raise TemplateError("the folder to write into does not exist", path=str(out))
