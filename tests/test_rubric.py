@@ -90,7 +90,8 @@ def test_missing_level_is_reported(tmp_path):
 
 @pytest.mark.parametrize("weight, expected", [("-1", "must be positive"), ('"heavy"', "must be int or float")])
 def test_bad_weight_is_reported(tmp_path, weight, expected):
-    path = _broken(tmp_path, 'id = "model"\ntitle = "Model"\nweight = 1', f'id = "model"\ntitle = "Model"\nweight = {weight}')
+    path = _broken(tmp_path, 'title = "Model"\ntitles = { fr = "Modèle" }\nweight = 1',
+                   f'title = "Model"\ntitles = {{ fr = "Modèle" }}\nweight = {weight}')
     problems = problems_in(path)
     line = _line_of(path, f"weight = {weight}")
     assert any(f"line {line}:" in p and expected in p for p in problems), problems
@@ -182,3 +183,13 @@ def test_rubric_show_in_french_gives_the_french_feedback():
     result = CliRunner().invoke(cli, ["rubric", "show", "--lang", "fr"])
     assert result.exit_code == 0, result.output
     assert "Situez le travail" in result.output
+
+
+def test_criterion_titles_have_translations_with_an_english_fallback(tmp_path):
+    rubric = load_rubric()
+    assert rubric.criterion("context").title_in("fr") == "Contexte"
+    assert rubric.criterion("context").title_in("en") == rubric.criterion("context").title
+    bad = tmp_path / "bad.toml"
+    text = (Path(__file__).resolve().parent.parent / "rubrics" / "ml-paper-analysis.toml").read_text(encoding="utf-8")
+    bad.write_text(text.replace('titles = { fr = "Contexte" }', 'titles = { de = "Kontext" }'), encoding="utf-8")
+    assert any("unknown language 'de' in titles" in problem for problem in problems_in(bad))

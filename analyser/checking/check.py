@@ -161,7 +161,7 @@ def check(
                 max=3,
                 evidence=[Evidence(criteria.quote(u, lang), u.page) for u in r.evidence],
                 feedback=r.feedback,
-                title=r.criterion.title,
+                title=r.criterion.title_in(lang),
             )
             for r in results
         ],

@@ -141,6 +141,7 @@ class ClassResult:
     skipped: int = 0  # graded earlier, unchanged since the last run
     failed: int = 0  # could not be graded (unreadable...): manual review, whichever run
     without_article: int = 0  # scored without their article (not found, offline...): manual review, whichever run
+    criteria_titles: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> id -> title
     rejected: list[str] = field(default_factory=list)
     """Messages that carried neither a sender nor anything to grade: "origin: why", no student's."""
     problems: list[str] = field(default_factory=list)

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from analyser import atomic
+from analyser.rubric.model import LANGUAGES
 from analyser.grading import gradebook, intake, ledger, render, selection, similarity
 from analyser.grading.errors import NoSubmissionError, OutputDirError
 from analyser.grading.flags import flags_for
@@ -111,6 +112,7 @@ def grade_class(
         rubric_id=loaded.id,
         scale=float(loaded.scale),
         criteria=[(c.id, c.title) for c in loaded.criteria],
+        criteria_titles={lang: {c.id: c.title_in(lang) for c in loaded.criteria} for lang in LANGUAGES},
         due=due,
         pairs=pairs,
         graded=sum(1 for st in students if _scored(st.outcome) and not st.outcome.skipped),

@@ -100,13 +100,8 @@ def report_page(student: StudentResult, result: ClassResult, names: dict[str, st
 
 
 def _criteria_titles(result: ClassResult, lang: str) -> dict[str, str]:
-    """The rubric's criterion titles; the course rubric's in French for a French submission."""
-    from analyser.mailing.compose import COURSE_RUBRIC, CRITERION_TITLES_FR
-
-    titles = dict(result.criteria)
-    if lang == "fr" and result.rubric_id == COURSE_RUBRIC:
-        titles.update({cid: title for cid, title in CRITERION_TITLES_FR.items() if cid in titles})
-    return titles
+    """The rubric's criterion titles in the submission's language (English when it has none)."""
+    return result.criteria_titles.get(lang) or dict(result.criteria)
 
 
 def report_json(student: StudentResult, page: ReportPage) -> dict:
@@ -198,4 +193,5 @@ def write_manifest(result: ClassResult) -> Path:
             "report_json": f"{student.slug}/report.json",
         })
     return atomic.write_json(result.out_dir / MANIFEST, {"rubric": result.rubric_id, "criteria": dict(result.criteria),
+                                                               "criteria_titles": result.criteria_titles,
                                                            "students": students})

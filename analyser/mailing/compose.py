@@ -65,19 +65,6 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-# French titles of the course rubric's criteria (the rubric gives English ones only);
-# the criteria of another rubric keep their own titles.
-COURSE_RUBRIC = "ml-paper-analysis"
-CRITERION_TITLES_FR = {
-    "context": "Contexte",
-    "framing": "Problème ML et données",
-    "model": "Modèle",
-    "optimisation": "Entraînement",
-    "overfitting": "Sur- et sous-apprentissage",
-    "alternatives": "Alternatives",
-}
-
-
 @dataclass
 class EmailContext:
     """What templates/grading/email.html and email.txt receive."""
@@ -104,19 +91,20 @@ def message_language(report: dict) -> str:
     return "en"
 
 
-def compose(recipient: Recipient, sender: str, *, course: str, criteria_titles: dict[str, str]) -> EmailMessage:
+def compose(recipient: Recipient, sender: str, *, course: str, criteria_titles: dict[str, dict[str, str]]) -> EmailMessage:
+    """The e-mail to one student; `criteria_titles` is language -> criterion id -> title."""
     from analyser.grading.render import environment
 
     if not recipient.email:
         raise MailError("no e-mail address for this student", path=recipient.slug)
     report = recipient.report
     lang = message_language(report)
-    titles_lang = lang if report.get("rubric") == COURSE_RUBRIC else "en"
+    titles = criteria_titles.get(lang) or criteria_titles.get("en", {})
     context = EmailContext(
         name=_clean(recipient.name) or "",
         total=report.get("total"),
         scale=report.get("scale") or 20,
-        criteria=[{"title": _title(c["id"], criteria_titles, titles_lang), "score": c["score"], "max": c.get("max", 3),
+        criteria=[{"title": titles.get(c["id"], c["id"]), "score": c["score"], "max": c.get("max", 3),
                    "feedback": c.get("feedback", "")} for c in report.get("criteria", [])],
         failed_checks=[c for c in report.get("checks", []) if c.get("passed") is False],
         late="late" in report.get("grading", {}).get("flags", []),
@@ -141,12 +129,6 @@ def compose(recipient: Recipient, sender: str, *, course: str, criteria_titles: 
         raise MailError(f"report larger than {MAX_ATTACHMENT_BYTES // 2**20} MB: not attached", path=str(recipient.report_html))
     message.add_attachment(data, maintype="text", subtype="html", filename=f"report-{recipient.slug}.html")
     return message
-
-
-def _title(criterion_id: str, titles: dict[str, str], lang: str) -> str:
-    if lang == "fr" and criterion_id in CRITERION_TITLES_FR:
-        return CRITERION_TITLES_FR[criterion_id]
-    return titles.get(criterion_id, criterion_id)
 
 
 def report_sha(recipient: Recipient) -> str:

@@ -166,7 +166,10 @@ def _recipients(out_dir: Path) -> tuple[list[Recipient], dict[str, str], list[tu
         recipients.append(Recipient(entry["slug"], entry.get("name"), entry.get("email"), report,
                                     report_html, flags=flags if isinstance(flags, list) else []))
     criteria = data.get("criteria", {})
-    titles: dict[str, str] = dict(criteria) if isinstance(criteria, dict) else {}
+    titles: dict[str, dict[str, str]] = {"en": dict(criteria) if isinstance(criteria, dict) else {}}
+    translated = data.get("criteria_titles", {})
+    if isinstance(translated, dict):
+        titles.update({lang: dict(t) for lang, t in translated.items() if isinstance(t, dict)})
     return recipients, titles, unreadable
 
 

@@ -142,6 +142,7 @@ def _criterion(data: dict) -> Criterion:
             if language in LANGUAGES and isinstance(table, dict)
         },
         questions={language: list(q) for language, q in data.get("questions", {}).items()},
+        titles=dict(data.get("titles", {})),
         vocabulary=Vocabulary(
             heading=tuple(heading),
             mention=tuple(mention),

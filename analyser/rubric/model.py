@@ -35,6 +35,12 @@ class Criterion:
     analyse: tuple[tuple[str, ...], ...] = ()
     # Feedback in other languages ([criteria.feedback.fr]): language -> 0..3 -> text.
     translations: dict[str, dict[int, str]] = field(default_factory=dict)
+    # The title in other languages (titles = { fr = "..." }): language -> title.
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def title_in(self, language: str = "en") -> str:
+        """The title in `language`, in English when the rubric has no translation."""
+        return self.titles.get(language, self.title)
 
     def feedback_in(self, level: int, language: str = "en") -> str:
         """The feedback for `level` in `language`, in English when the rubric has no translation."""

@@ -117,7 +117,7 @@ CHECK_KEYS = {"page_limit", "words_per_page", "due", "penalties"}
 PENALTY_KEYS = {"late", "over_page_limit"}
 ANALYSIS_KEYS = {"min_evaluative_share", "max_copied_share", "vocabulary"}
 ANALYSIS_VOCABULARY = ("evaluative", "restating", "weak", "praise")
-CRITERION_KEYS = {"id", "title", "weight", "description", "levels", "feedback", "questions", "vocabulary", "explain", "analyse"}
+CRITERION_KEYS = {"id", "title", "titles", "weight", "description", "levels", "feedback", "questions", "vocabulary", "explain", "analyse"}
 VOCABULARY_KEYS = {"heading", "mention", "groups"}
 
 
@@ -237,6 +237,12 @@ class _Validator:
                 self.problem(path + ("id",), f"duplicate criterion id {criterion['id']!r}")
             seen.add(criterion["id"])
         self.expect(criterion, "title", (str,), path)
+        if self.expect(criterion, "titles", (dict,), path, required=False):
+            for language, title in criterion["titles"].items():
+                if language not in LANGUAGES:
+                    self.problem(path + ("titles", language), f"unknown language {language!r} in titles")
+                elif not isinstance(title, str) or not title.strip():
+                    self.problem(path + ("titles", language), f"titles.{language} must be a non-empty string")
         self.expect(criterion, "description", (str,), path, required=False)
         if self.expect(criterion, "weight", (int, float), path) and criterion["weight"] <= 0:
             self.problem(path + ("weight",), f"weight of {criterion.get('id', '?')!r} must be positive, not {criterion['weight']}")

@@ -115,12 +115,9 @@ def _document_link(document: Document | None) -> str:
 
 
 def _heading(criterion: Criterion, words: Texts) -> str:
-    # The checker maps headings back to criteria by the rubric's titles; in
-    # another language the rubric's own translation wins, then ours.
-    if words.lang == "en":
-        return criterion.title
-    translated = (getattr(criterion, "titles", None) or {}).get(words.lang)
-    return translated or words.headings.get(criterion.id) or criterion.title
+    # The checker maps headings back to criteria by the rubric's titles, in
+    # the template's language when the rubric has them in it.
+    return criterion.title_in(words.lang)
 
 
 def _guiding_questions(criterion: Criterion, lang: str) -> list[str]:

@@ -20,7 +20,6 @@ LANGUAGES = ("en", "fr")
 class Texts:
     lang: str
     labels: dict[str, str]  # layout words: "Name", "Word budget:", placeholders...
-    headings: dict[str, str]  # criterion id -> heading, when the rubric has none in this language
     facts: dict[str, str]  # kind of fact -> its label, e.g. "loss" -> "Loss"
     lab: dict[str, str]  # lab experiment -> what running it shows
     # kind of fact -> {vocabulary value of analyser.facts -> how it reads}, e.g. "validation" -> {"k-fold-cv": ...}
@@ -79,6 +78,6 @@ def texts(lang: str) -> Texts:
         data = tomllib.load(handle)
     patterns = [(re.compile(item["pattern"]), item["text"]) for item in data.get("question_patterns", [])]
     return Texts(
-        lang, data["labels"], data["headings"], data["facts"], data["lab"], data["values"], data["numbers"],
+        lang, data["labels"], data["facts"], data["lab"], data["values"], data["numbers"],
         data["questions"], patterns,
     )
