@@ -19,10 +19,6 @@ class ArticleError(AnalyserError):
     """The article given explicitly (--paper) cannot be read or had."""
 
 
-# Suffixes that make a --paper value a file name rather than an identifier.
-_FILE_SUFFIXES = {".pdf", ".md", ".markdown", ".txt", ".tex", ".docx", ".html", ".htm", ".rst"}
-
-
 @dataclass
 class Article:
     """The analysed article as the checker uses it."""
@@ -183,40 +179,45 @@ def get_article(paper, link: str | None, *, offline: bool) -> Article:
         return _explicit_article(str(paper), link, offline=offline)
     if not link:
         return Article(notes=["no article link found and no --paper given: consistency not checked"])
+    from analyser.sources import locate_article
+
     try:
-        return _resolved_article(link, offline=offline)
+        return _article_from(locate_article(link, offline=offline), link, link)
     except AnalyserError as error:
         return Article(identifier=identifier_of(link), notes=[f"article could not be had ({error}): consistency not checked"])
 
 
 def _explicit_article(paper: str, link: str | None, *, offline: bool) -> Article:
-    path = Path(paper)
-    if path.is_file():
-        try:
-            document = _load_article_file(path)
-        except AnalyserError as error:
-            raise ArticleError(f"the article (--paper) cannot be read: {error}") from None
-        # A local copy of the article: its identifier is the one the analysis links to.
-        return Article(document=document, identifier=identifier_of(link) or f"local:{paper}")
-    if path.is_dir():
-        raise ArticleError("--paper is a folder, not an article file", path=paper)
-    if path.suffix.lower() in _FILE_SUFFIXES and not re.match(r"(?i)https?:", paper):
-        raise ArticleError("no such article file (--paper)", path=paper)
+    from analyser.documents.errors import MissingFileError
+    from analyser.sources import locate_article
+
     try:
-        return _resolved_article(paper, offline=offline)
+        located = locate_article(paper, offline=offline)
+    except MissingFileError as error:
+        if Path(paper).is_dir():
+            raise ArticleError("--paper is a folder, not an article file", path=paper) from None
+        if str(error).endswith(": no such file"):
+            raise ArticleError("no such article file (--paper)", path=paper) from None
+        raise ArticleError(f"the article (--paper) cannot be read: {error}") from None
     except AnalyserError as error:
+        raise ArticleError(f"the article given with --paper could not be had: {error}") from None
+    try:
+        return _article_from(located, paper, link)
+    except AnalyserError as error:
+        if located.paper is None:
+            raise ArticleError(f"the article (--paper) cannot be read: {error}") from None
         raise ArticleError(f"the article given with --paper could not be had: {error}") from None
 
 
-def _resolved_article(wanted: str, *, offline: bool) -> Article:
-    """The article an identifier or link names, through `analyser.sources` (cache first)."""
-    from analyser.sources import resolve
-
-    fetched = resolve(wanted, offline=offline)
-    identifier = fetched.paper.identifier
-    if fetched.pdf_path is None:
+def _article_from(located, wanted: str, link: str | None) -> Article:
+    """The Article of what `analyser.sources.locate_article` found for `wanted`, its document read."""
+    if located.paper is None:
+        # A local copy of the article: its identifier is the one the analysis links to.
+        return Article(document=_load_article_file(located.path), identifier=identifier_of(link) or f"local:{wanted}")
+    identifier = located.paper.identifier
+    if located.path is None:
         raise ArticleError(f"no PDF could be had for {identifier}")
-    return Article(document=_load_article_file(Path(fetched.pdf_path)), identifier=identifier)
+    return Article(document=_load_article_file(Path(located.path)), identifier=identifier)
 
 
 _FACTS: dict[int, object] = {}  # id(article document) -> its facts; documents are cached above

@@ -112,19 +112,15 @@ def warm(settings: JobSettings) -> None:
 
 
 def _fetch_article(link: str, offline: bool, store: str | None, code_version: str = ""):
-    from analyser.sources import resolve
+    from analyser.sources import locate_article
     from analyser.sources.errors import NetworkError, OfflineMissError
 
     try:
-        if Path(link).is_file():
-            pdf_path = Path(link)  # the instructor gave the article as a file
-        else:
-            fetched = resolve(link, offline=offline)
-            pdf_path = fetched.pdf_path
-            if pdf_path is None:
-                why = getattr(fetched, "pdf_error", None) or "no PDF available"
-                return None, None, f"{ARTICLE_UNAVAILABLE}: {link}: {why}; consistency not checked", False, False
-        paper, facts = _extracted(Path(pdf_path), Path(store) if store else None, code_version)
+        located = locate_article(link, offline=offline)  # the instructor's file, or the link resolved
+        if located.path is None:
+            why = located.pdf_error or "no PDF available"
+            return None, None, f"{ARTICLE_UNAVAILABLE}: {link}: {why}; consistency not checked", False, False
+        paper, facts = _extracted(Path(located.path), Path(store) if store else None, code_version)
         return paper, facts, None, False, False
     except NetworkError as error:
         return None, None, f"{ARTICLE_UNAVAILABLE}: {error}", True, False

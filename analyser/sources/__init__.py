@@ -23,6 +23,7 @@ from analyser.sources.errors import (
     SourceError,
     StorageError,
 )
+from analyser.sources.article import Located, local_article, locate_article
 from analyser.sources.identifiers import ACCEPTED_FORMS, find_article_link, parse_identifier
 from analyser.sources.model import Fetched, Identifier, Paper, Saved
 
@@ -59,8 +60,8 @@ def fetch_into(text: str, out: Path, *, pdf: Path | None = None, offline: bool =
 
 
 __all__ = [
-    "ACCEPTED_FORMS", "Fetched", "Identifier", "IdentifierError", "NetworkError", "NotAPdfError",
+    "ACCEPTED_FORMS", "Fetched", "Identifier", "IdentifierError", "Located", "NetworkError", "NotAPdfError",
     "NotFoundError", "OfflineMissError", "Paper", "PdfUnavailableError", "RateLimitedError", "Saved",
-    "SourceError", "StorageError", "attach_pdf", "fetch_into", "find_article_link", "parse_identifier", "resolve",
-    "search",
+    "SourceError", "StorageError", "attach_pdf", "fetch_into", "find_article_link", "local_article",
+    "locate_article", "parse_identifier", "resolve", "search",
 ]

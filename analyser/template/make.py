@@ -27,10 +27,6 @@ def default_output(fmt: str, folder: Path | None = None) -> Path:
 
 # The extensions --out may have, and the format each one names.
 SUFFIX_FORMATS = {"md": "md", "markdown": "md", "tex": "tex", "docx": "docx", "html": "html", "htm": "html"}
-# What a file name ending in one of these is, when it is not there: a missing file
-# (as analyser.facts.paper.load_paper rules). A missing .pdf is left to the
-# identifier parser, which knows arxiv.org/pdf/... names and says "no such PDF file".
-DOCUMENT_SUFFIXES = {".docx", ".md", ".markdown", ".txt", ".tex", ".html", ".htm"}
 
 
 def format_for(out: Path | None, fmt: str | None) -> str:
@@ -65,26 +61,20 @@ def format_for(out: Path | None, fmt: str | None) -> str:
 def check_paper(paper: str | Path) -> Path | None:
     """The file `paper` names, or None for an identifier to resolve; raises PaperPathError
     for a folder or a document that is not there. Quick: nothing is read."""
-    text = str(paper)
-    if "://" in text:
-        return None
-    path = Path(paper).expanduser()
+    from analyser.documents.errors import MissingFileError
+    from analyser.sources import local_article
+
     try:
-        if path.is_dir():
-            raise PaperPathError("is a folder, not an article", path=text)
-        if path.is_file():
-            return path
-        if path.exists():
-            raise PaperPathError("not a regular file", path=text)
-    except OSError as error:
-        raise PaperPathError(f"cannot read the file ({error.strerror or error})", path=text) from error
-    if path.suffix.lower() in DOCUMENT_SUFFIXES:
-        raise PaperPathError("no such file", path=text)
+        path = local_article(paper)
+    except MissingFileError as error:
+        raise PaperPathError(str(error).removeprefix(f"{error.path}: "), path=error.path) from None
+    if path is not None:
+        return path
     # An identifier: check its form now (no network), so that a typo is told before
     # an existing output is; resolve() fetches it later.
     from analyser.sources.identifiers import parse_identifier
 
-    parse_identifier(text)
+    parse_identifier(str(paper))
     return None
 
 
@@ -114,32 +104,28 @@ def make_template(
     out = Path(out) if out is not None else default_output(fmt)
     # What is wrong with PAPER's name first, then the output, both before the slow
     # part (fetching, reading the PDF).
-    paper_file = check_paper(paper)
+    check_paper(paper)
     check_output(out, force=force)
     loaded_rubric = load_rubric(str(rubric) if rubric is not None else None)
 
+    from analyser.sources import locate_article
+
+    located = locate_article(paper, offline=offline)
     notes: list[str] = []
     link = title = abstract = None
-    document_path: Path | None = None
-    if paper_file is not None:
-        document_path = paper_file
-    else:
-        from analyser.sources import resolve
-
-        fetched = resolve(str(paper), offline=offline)
-        meta = fetched.paper
+    if located.paper is not None:
+        meta = located.paper
         title, abstract = meta.title, meta.abstract
         link = f"https://doi.org/{meta.doi}" if meta.doi else (meta.landing_url or meta.identifier)
-        document_path = fetched.pdf_path
-        if document_path is None:
-            why = f": {fetched.pdf_error}" if fetched.pdf_error else ""
+        if located.path is None:
+            why = f": {located.pdf_error}" if located.pdf_error else ""
             notes.append(f"no PDF of {meta.identifier}{why}; the 'from the article' boxes hold only its abstract")
 
     document = facts = None
-    if document_path is not None:
+    if located.path is not None:
         from analyser.documents import load
 
-        document = load(document_path)
+        document = load(located.path)
         facts = extract_facts(document)
 
     content = build_content(
