@@ -43,16 +43,21 @@ def _from_path(path: Path, inbox: Path, exclude: Path | None):
             yield from _from_folder(path, inbox, exclude)
         return
     kind = _file_kind(path)
+    if kind is None:
+        raise InputNotFoundError(
+            "not a submission: give a folder, an mbox, a Maildir, .eml files or documents "
+            "(pdf, docx, md, tex, txt)", path=str(path))
+    yield from _from_file(path, kind, inbox, root=None)
+
+
+def _from_file(path: Path, kind: str | None, inbox: Path, root: Path | None):
+    """The submissions of one file of `kind` (see _file_kind); nothing for other files."""
     if kind == "eml":
         yield from _from_messages(mail_intake.messages_from_eml(path), inbox, path)
     elif kind == "mbox":
         yield from _from_messages(mail_intake.messages_from_mbox(path), inbox, path)
     elif kind == "document":
-        yield _from_document(path, root=None)
-    else:
-        raise InputNotFoundError(
-            "not a submission: give a folder, an mbox, a Maildir, .eml files or documents "
-            "(pdf, docx, md, tex, txt)", path=str(path))
+        yield _from_document(path, root=root)
 
 
 def _from_folder(folder: Path, inbox: Path, exclude: Path | None):
@@ -69,13 +74,7 @@ def _from_folder(folder: Path, inbox: Path, exclude: Path | None):
             continue
         if any(_is_maildir(parent) for parent in path.parents if folder in parent.parents):
             continue  # already read as part of its Maildir
-        kind = _file_kind(path)
-        if kind == "eml":
-            yield from _from_messages(mail_intake.messages_from_eml(path), inbox, path)
-        elif kind == "mbox":
-            yield from _from_messages(mail_intake.messages_from_mbox(path), inbox, path)
-        elif kind == "document":
-            yield _from_document(path, root=folder)
+        yield from _from_file(path, _file_kind(path), inbox, root=folder)
 
 
 def _from_messages(messages, inbox: Path, source: Path):
