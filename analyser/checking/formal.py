@@ -260,18 +260,10 @@ def student_name(name: str | None, language: str = "en") -> CheckResult:
 
 # ----------------------------------------------------------- article_link ---
 
-_FALLBACK_LINK = re.compile(
-    r"https?://[^\s<>()\"']+|\bdoi:\s*10\.\d{4,9}/\S+|\b10\.\d{4,9}/[^\s\"<>]+|\barxiv:\s*\d{4}\.\d{4,5}(?:v\d+)?|\barxiv:\s*[a-z\-]+/\d{7}",
-    re.IGNORECASE,
-)
-
 
 def find_link(text: str) -> str | None:
-    try:
-        from analyser.sources import find_article_link
-    except ImportError:  # the sources part may be absent from a partial install
-        match = _FALLBACK_LINK.search(text)
-        return match.group(0).rstrip(".,;)") if match else None
+    from analyser.sources import find_article_link
+
     return find_article_link(text)
 
 

@@ -105,7 +105,7 @@ def identifier_of(link: str | None) -> str | None:
         from analyser.sources import parse_identifier
 
         identifier = parse_identifier(link)
-    except (ImportError, AnalyserError):
+    except AnalyserError:
         return None
     return None if identifier.kind == "local" else identifier.canonical
 
@@ -129,10 +129,8 @@ def article_own_identifier(document) -> str | None:
         found = identifier_of(labelled.group(1).rstrip(".,;)"))
         if found:
             return found
-    try:
-        from analyser.sources import find_article_link
-    except ImportError:
-        return None
+    from analyser.sources import find_article_link
+
     return identifier_of(find_article_link(first))
 
 

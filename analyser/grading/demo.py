@@ -74,12 +74,8 @@ def _copy_article(folder: Path) -> Path:
 
 
 def _template(article: Path, folder: Path, notes: list[str]) -> Path | None:
-    try:
-        from analyser.template import make_template
-    except ImportError:
-        notes.append("the analysis template is not part of this installation: skipped")
-        return None
     from analyser.errors import AnalyserError
+    from analyser.template import make_template
 
     folder.mkdir(parents=True, exist_ok=True)
     try:
