@@ -46,7 +46,7 @@ def test_json_output_has_exactly_the_contract_keys(submission):
     assert set(data["article"]) == {"link", "identifier"}
     assert [c["id"] for c in data["criteria"]] == ["context", "framing", "model", "optimisation", "overfitting", "alternatives"]
     for criterion in data["criteria"]:
-        assert set(criterion) == {"id", "score", "max", "evidence", "feedback"}
+        assert set(criterion) == {"id", "score", "max", "evidence", "feedback", "review"}
         assert criterion["max"] == 3 and 0 <= criterion["score"] <= 3
         for item in criterion["evidence"]:
             assert set(item) == {"quote", "page"}

@@ -19,6 +19,8 @@ class CriterionScore:
     evidence: list[Evidence]
     feedback: str  # what would raise the score
     title: str = ""  # for the renderers; not in the JSON contract
+    review: bool = False  # the score is uncertain: a person should look (in the JSON)
+    confidence: float = 1.0  # 0..1, how sure the scorer is of `score` (not in the JSON)
 
 
 @dataclass
@@ -77,6 +79,7 @@ class CheckReport:
                     "max": c.max,
                     "evidence": [{"quote": e.quote, "page": e.page} for e in c.evidence],
                     "feedback": c.feedback,
+                    "review": c.review,
                 }
                 for c in self.criteria
             ],
