@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -64,6 +65,16 @@ def _fact_names(facts) -> tuple[str, ...]:
     return tuple(sorted({model.name for model in facts.models} | facts.values("datasets")))
 
 
+@dataclass
+class Assessment:
+    """A check's report and what it was decided from (for calibration and benchmarks)."""
+
+    report: CheckReport
+    results: list[criteria.CriterionResult]
+    article_known: bool
+    summary: bool  # the is_analysis check failed
+
+
 def check(
     submission,
     *,
@@ -75,6 +86,22 @@ def check(
     offline: bool = False,
 ) -> CheckReport:
     """Score `submission` (a path or a Document) against `rubric` (default: the course's)."""
+    return assess(submission, paper=paper, facts=facts, rubric=rubric, submitted_at=submitted_at, due=due, offline=offline).report
+
+
+def assess(
+    submission,
+    *,
+    paper=None,
+    facts=None,
+    rubric=None,
+    submitted_at: datetime | None = None,
+    due: datetime | None = None,
+    offline: bool = False,
+    calibrated: bool = True,
+) -> Assessment:
+    """`check`, keeping each criterion's evidence and features; `calibrated=False`
+    scores by the rubric's rules alone (what a calibration is fitted from)."""
     from analyser.rubric import load_rubric
 
     if rubric is None or isinstance(rubric, (str, Path)):
@@ -134,14 +161,14 @@ def check(
     results = [
         criteria.score_criterion(
             c, assigned[c.id], assigned.asides[c.id],
-            claims=[claim for claim in claims if claim.criterion == c.id],
+            claims=[claim for claim in claims if claim.criterion == c.id or claim.verdict == "agrees"],
             grounding=found, article_known=article_known, evaluative=evaluative_ids, evaluative_share=share,
             headed=c.id in assigned.headed, own_names=own_names,
         )
         for c in rubric.criteria
     ]
-    calibration = load_calibration(rubric)
-    if calibration is None:
+    calibration = load_calibration(rubric) if calibrated else None
+    if calibration is None and calibrated:
         notes.append(_NOTES[lang]["rules_only"])
     decide(results, calibration, article_known=article_known, summary=analysis_check.passed is False, scoring=rubric.scoring)
     for result in results:
@@ -182,7 +209,7 @@ def check(
     if copied_count:
         notes.append(_NOTES[lang]["copied"].format(count=copied_count))
 
-    return CheckReport(
+    report = CheckReport(
         submission=str(document.path),
         rubric=rubric.id,
         student_name=name,
@@ -212,3 +239,4 @@ def check(
         language=lang,
         template_words=template_words,
     )
+    return Assessment(report, results, article_known, analysis_check.passed is False)

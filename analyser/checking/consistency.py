@@ -65,14 +65,13 @@ _ASSERTS_USE = re.compile(
 )
 
 
+# A clause that frames the paper's own problem: "this is a supervised regression", "the task is...".
+_FRAMES = re.compile(r"\b(?:problem|task|setting|framing|framed|formulated|posed|learning|probleme|tache|cadre|pose|formule|apprentissage)\b")
+
+
 @lru_cache(maxsize=1)
 def _vocabulary() -> dict:
     return tomllib.loads((Path(__file__).parent / "vocab" / "claims.toml").read_text(encoding="utf-8"))
-
-
-def serious_labels() -> frozenset[str]:
-    """Method names that are model families: naming the wrong one is the model itself wrong."""
-    return frozenset(_vocabulary().get("model_families", {}).get("labels", ()))
 
 
 _TEXTS = {
@@ -126,7 +125,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     index of the sentence (`unit`) it was read from."""
     texts = _TEXTS.get(language, _TEXTS["en"])
     vocabulary = _vocabulary()
-    families = vocabulary.get("families", {})
+    generic_families = vocabulary["models"].get("families", {})
     folded_article = fold(article_text)
     claims: list[Claim] = []
     seen: set[str] = set()
@@ -136,12 +135,17 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     main_models = [model for model in (facts.models if facts is not None else []) if model.role == "main"]
     known_families = {model.family for model in (facts.models if facts is not None else [])}
 
+    def named(label: str, matcher) -> bool:
+        if label not in in_article:
+            in_article[label] = matcher.search(folded_article)
+        return in_article[label]
+
     for unit in units:
         if id(unit) in skip or unit.copied:
             continue
         other_source = (unit.section, unit.paragraph if unit.section < 0 else -1) in cited
 
-        def add(label: str, verdict: str, detail: str, criterion: str | None) -> None:
+        def add(label: str, verdict: str, detail: str, criterion: str | None, kind: str) -> None:
             if label in seen:
                 return
             seen.add(label)
@@ -149,35 +153,42 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                 detail += texts["elsewhere"]
                 verdict = "elsewhere"
             claims.append(Claim(claim=f"{label}: \u201c{_short(unit.text)}\u201d (p. {unit.page})", supported=verdict in ("agrees", "elsewhere"),
-                                detail=detail, verdict=verdict, criterion=criterion, unit=unit.index))
+                                detail=detail, verdict=verdict, criterion=criterion, unit=unit.index, kind=kind))
 
         for clause in asserted_clauses(unit.folded):
-            for label, variants in vocabulary["terms"].items():
+            for label, variants in vocabulary["models"]["terms"].items():
                 matcher = term_set(tuple(variants))
-                if not matcher.search(clause):
+                if not matcher.search(clause) or not _ASSERTS_USE.search(clause):
                     continue
-                is_family = label in families
-                if is_family and not _ASSERTS_USE.search(clause):
-                    continue
-                if label not in in_article:
-                    in_article[label] = matcher.search(folded_article)
-                criterion = "model" if is_family else vocabulary.get("criteria", {}).get(label)
-                if in_article[label] or (is_family and set(families[label]) & known_families):
-                    add(label, "agrees", texts["named"], criterion)
-                elif is_family and main_models:
+                if named(label, matcher) or set(generic_families.get(label, ())) & known_families:
+                    add(label, "agrees", texts["named"], "model", "model")
+                elif main_models:
                     model = main_models[0]
                     quote = model.evidence[0] if model.evidence else None
                     detail = texts["main_model"].format(models=", ".join(sorted({m.name for m in main_models})),
                                                         quote=_short(quote.quote if quote else model.name, QUOTE_CHARS), page=quote.page if quote else "?")
-                    add(label, "contradicted", detail, criterion)
+                    add(label, "contradicted", detail, "model", "model")
                 else:
-                    add(label, "unsupported", texts["never_named"].format(label=label), criterion)
-            for field_name, values in vocabulary["facts"].items():
-                known = facts.values(field_name) if facts is not None else set()
-                for value, variants in values.items() if known else ():
-                    if term_set(tuple(variants)).found(clause):
-                        verdict = "agrees" if value in known else "contradicted"
-                        add(value, verdict, texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing")
+                    add(label, "unsupported", texts["never_named"].format(label=label), "model", "model")
+            for label, variants in vocabulary["methods"]["terms"].items():
+                matcher = term_set(tuple(variants))
+                if matcher.search(clause):
+                    criterion = vocabulary["methods"]["criteria"].get(label)
+                    if named(label, matcher):
+                        add(label, "agrees", texts["named"], criterion, "method")
+                    else:
+                        add(label, "unsupported", texts["never_named"].format(label=label), criterion, "method")
+            if _FRAMES.search(clause):
+                for field_name, values in vocabulary["facts"].items():
+                    known = facts.values(field_name) if facts is not None else set()
+                    for value, variants in values.items() if known else ():
+                        matcher = term_set(tuple(variants))
+                        if not matcher.found(clause):
+                            continue
+                        if value in known:
+                            add(value, "agrees", texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing", "facts")
+                        elif not matcher.search(folded_article):
+                            add(value, "contradicted", texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing", "facts")
             for quantity in quantities(clause):
                 if not quantity.kind or quantity.kind == "%" or (not informative(quantity.value) and not quantity.kind.startswith(("metric:", "split"))):
                     continue
@@ -187,25 +198,35 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     return claims
 
 
+# Settings a paper states once or a few times: a value it never prints for one of
+# them is wrong, not merely unreported. Data sizes, splits and scores are not
+# among them: a paper gives many, and a student may derive one (90 % of 3,101).
+SETTINGS = frozenset({"epochs", "batch size", "learning rate", "folds", "layers", "neurons", "trees", "heads"})
+MAX_STATED = 3  # distinct values of a setting the article may give for it still to contradict another
+
+
 def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict, add) -> None:
     label = quantity.text
+    kind_of_claim = "setting" if quantity.kind in SETTINGS else "quantity"
     criterion = KIND_CRITERION.get(quantity.kind, "overfitting" if quantity.kind.startswith("metric:") else None)
     kind = _kind_name(quantity.kind, texts)
     stated = article.agrees(quantity)
     if stated is not None:
-        add(label, "agrees", texts["agrees"].format(quote=_short(stated.sentence, QUOTE_CHARS), page=stated.page), criterion)
+        add(label, "agrees", texts["agrees"].format(quote=_short(stated.sentence, QUOTE_CHARS), page=stated.page), criterion, kind_of_claim)
         return
     if quantity.approximate:
         return  # "about 40,000": a rounded figure is no precise claim to hold against the student
     others = article.stated(quantity.kind)
-    if article.prints(quantity.value) and not others:
-        add(label, "agrees", texts["printed"], criterion)
-    elif others:
-        values = ", ".join(dict.fromkeys(_plain(stated.quantity.value) for stated in others[:6]))
+    values = list(dict.fromkeys(_plain(stated.quantity.value) for stated in others))
+    if quantity.kind in SETTINGS and others and len(values) <= MAX_STATED:
+        # A setting the article states otherwise: "500 epochs" where it trains for 100,
+        # whatever other "500" it prints.
         first = others[0]
-        add(label, "contradicted", texts["contradicted"].format(kind=kind, values=values, quote=_short(first.sentence, QUOTE_CHARS), page=first.page), criterion)
-    elif not article.prints(quantity.value):
-        add(label, "unsupported", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion)
+        add(label, "contradicted", texts["contradicted"].format(kind=kind, values=", ".join(values), quote=_short(first.sentence, QUOTE_CHARS), page=first.page), criterion, kind_of_claim)
+    elif article.prints(quantity.value):
+        add(label, "agrees", texts["printed"], criterion, kind_of_claim)
+    else:
+        add(label, "unsupported", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)
 
 
 def _plain(value: float) -> str:

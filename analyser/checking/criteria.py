@@ -294,6 +294,7 @@ def score_criterion(
     mention = term_set(criterion.vocabulary.mention)
     mentions = [unit for unit in units if mention.found(unit.folded)] or list(asides)
     result = CriterionResult(criterion, 0, [], units=list(units), claims=[c for c in claims if c.verdict in ("contradicted", "unsupported")])
+    agreeing = [claim for claim in claims if claim.verdict == "agrees"]
     if not units and asides:
         result.score = result.rule = 1
         result.evidence = list(asides)[:MAX_EVIDENCE]
@@ -314,9 +315,9 @@ def score_criterion(
         analyse_cover, analyse_missing = _best_cover(criterion.analyse, hits)
         result.missing = list(explain_missing if score < 2 else analyse_missing if score < 3 else ())
         result.evidence = _evidence(evidence_groups, hits, mentions, units, grounding)
-        result.features = _features(result, own, grounding, evaluative, evaluative_share, headed, explain_cover, analyse_cover)
+        result.features = _features(result, own, grounding, agreeing, evaluative, evaluative_share, headed, explain_cover, analyse_cover)
         return result
-    result.features = _features(result, [], grounding, evaluative, evaluative_share, headed, 0.0, 0.0)
+    result.features = _features(result, [], grounding, [], evaluative, evaluative_share, headed, 0.0, 0.0)
     return result
 
 
@@ -343,14 +344,20 @@ def _evidence(groups, hits, mentions, units, grounding) -> list[Unit]:
     return evidence
 
 
-def _features(result: CriterionResult, own: list[Unit], grounding: dict[int, Grounding], evaluative: set[int],
-              evaluative_share: float, headed: bool, explain_cover: float, analyse_cover: float) -> dict[str, float]:
-    grounded = [unit for unit in own if unit.index in grounding and grounding[unit.index].anchors]
+def _features(result: CriterionResult, own: list[Unit], grounding: dict[int, Grounding], agreeing: list[Claim],
+              evaluative: set[int], evaluative_share: float, headed: bool, explain_cover: float, analyse_cover: float) -> dict[str, float]:
+    # Specifics: the article's own words, the quantities it states, and the methods the
+    # student names that the article names too (its model, its optimiser: claims that agree).
+    mine = {unit.index for unit in own}
+    agreed = [claim for claim in agreeing if claim.unit in mine]
+    grounded = [unit for unit in own if unit.index in grounding and grounding[unit.index].anchors or any(c.unit == unit.index for c in agreed)]
     specifics: dict[str, None] = {}
     for unit in grounded:
-        found = grounding[unit.index]
-        specifics.update(dict.fromkeys(found.words))
-        specifics.update(dict.fromkeys(q.text for q, _ in found.agreed))
+        found = grounding.get(unit.index)
+        if found:
+            specifics.update(dict.fromkeys(found.words))
+            specifics.update(dict.fromkeys(q.text for q, _ in found.agreed))
+    specifics.update(dict.fromkeys(claim.claim.split(":", 1)[0] for claim in agreed))
     result.specifics = list(specifics)
     units = result.units
     return {

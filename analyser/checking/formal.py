@@ -88,7 +88,9 @@ _LABEL = re.compile(
     r"^[^\w\n]*(?:name|student|author|by|written by|nom|pr[ée]nom et nom|auteur|autrice|[ée]tudiante?|par)[ \t]*[:：][ \t]*(.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
-_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|[A-ZÀ-ÖØ-Þ]\.)"
+# A name: "Marie", "N'Diaye", "O’Brien", "McDonald", "Jean-Pierre", or an initial "J.".
+_NAME_PART = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ'’]+(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
+_NAME_TOKEN = rf"(?:{_NAME_PART}(?:-{_NAME_PART})?|[A-ZÀ-ÖØ-Þ]\.)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}}")
 # Words that start title-block lines but are not names.
 _NOT_NAMES = {
@@ -112,7 +114,9 @@ _AFTER_NAME = re.compile(
     r"^[ \t]*(?:$|\n|[—–\-|·•]|\(|M\d\b|L\d\b|Article\b|Link\b|Lien\b|https?:|doi\b|ENS\b|Univ|Student|[ÉE]tudiant|Name\b"
     r"|,[ \t]*(?:M\d|L\d|Master|Licence|Bachelor|MSc|BSc|PhD|ENS|Univ|Student|[ÉE]tudiant|Erasmus|group|groupe)\b)"
 )
-_BEFORE_AUTHORS = re.compile(r"(?:\bby|\bpar|\band|&|,|\bet)\s*$", re.IGNORECASE)
+# A name after these is one of a list (the article's authors); after "by"/"par" it is
+# a byline, the student's when its line then ends or names the course ("by Ana Lima, M1").
+_BEFORE_AUTHORS = re.compile(r"(?:\band|&|,|\bet)\s*$", re.IGNORECASE)
 
 
 def _name_run(text: str, paper_text: str) -> str | None:
@@ -161,6 +165,9 @@ def _labelled_value(raw: str) -> str:
     # A dash joined to a course word ends the name ("Priya Raman -M1", "Raman–Master");
     # a hyphen inside a name ("Jean-Pierre") does not.
     value = re.split(rf"\s*[-–—]\s*(?={_COURSE_WORD})", value)[0]
+    # A reader may join the next line, often the article's authors ("Nora Henry Eckhoff & Behler"):
+    # the name stops before a surname followed by "&", "and" or "et al".
+    value = re.split(r"\s+\S+\s*(?:&|\band\b|\bet al\b)", value)[0]
     # So do a bracket, a digit, a spaced dash ("Priya Raman (M1, AI...)", "Priya Raman 2024").
     value = re.split(r"\s+[—–|]\s+|\s{2,}|;|[(\[{]|\d", value)[0]
     # A comma ends the name unless a name follows it ("Raman, Priya").

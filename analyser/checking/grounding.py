@@ -9,15 +9,17 @@ affinity", "OQMD", "wD-MPNN"), and the numbers it gives for what they count
 dense: it grounds nothing.
 
 Which words are generic is read from a background of ML-in-science articles
-(`vocab/background.json`: in how many of them each word appears, made by
+(`vocab/background.json`: which of them each word appears in, made by
 `benchmarks/make_background.py`), from the rubric's own vocabulary, and from
-a list of function words. Words are compared by a crude stem, so that
+everyday English and French words (`vocab/common.txt`). An article of the background is compared with the
+others only, so that it is treated exactly as an article never seen. Words are compared by a crude stem, so that
 English and French forms of one word meet ("copolymers", "copolymères";
 "affinity", "affinité").
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -27,9 +29,12 @@ from pathlib import Path
 from analyser.checking.quantities import ArticleQuantities, Quantity, article_quantities, informative, quantities
 from analyser.checking.terms import fold
 
-STEM_CHARS = 6  # longer words are compared by their first characters (English and French cognates)
+STEM_CHARS = 7  # longer words are compared by their first characters (English and French cognates)
 MIN_ARTICLE_COUNT = 2  # a word the article uses once is not yet its vocabulary
-GENERIC_SHARE = 0.2  # a word in more than this share of background articles is generic
+GENERIC_SHARE = 0.2  # a word in more than this share of the other articles is generic...
+FREQUENT = 5  # ...unless the article uses it at least this often
+KEYNESS = 5.0  # and this many times more often than the other articles (its subject: "convergence" in a convergence study)
+SMOOTHING = 0.5  # occurrences per 10,000 words added to the others' rate
 
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -68,9 +73,22 @@ def stems(folded: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _background() -> tuple[int, dict[str, int]]:
+def _background() -> tuple[list[str], dict[str, list[float]]]:
+    """The background articles' signatures, and for each stem its rate in each of them."""
     data = json.loads((Path(__file__).parent / "vocab" / "background.json").read_text(encoding="utf-8"))
-    return data["articles"], data["df"]
+    return data["signatures"], data["stems"]
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    text = (Path(__file__).parent / "vocab" / "common.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def signature(sentences) -> str:
+    """An article's fingerprint, to know it among the background articles."""
+    text = fold("\n".join(text for text, _ in sentences))[:20000]
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 @lru_cache(maxsize=16)
@@ -82,14 +100,12 @@ def _rubric_words(vocabulary: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
-def generic(word_stem: str, rubric_words: frozenset[str] = frozenset()) -> bool:
-    articles, df = _background()
-    return (
-        word_stem in _FUNCTION
-        or len(word_stem) < 3
-        or word_stem in rubric_words
-        or df.get(word_stem, 0) > GENERIC_SHARE * articles
-    )
+def _elsewhere(word_stem: str, own: int | None) -> tuple[float, float]:
+    """The share of the other background articles using this stem, and its mean rate in them."""
+    signatures, rates = _background()
+    values = [rate for position, rate in enumerate(rates.get(word_stem, ())) if position != own]
+    others = len(signatures) - (1 if own is not None else 0)
+    return sum(1 for rate in values if rate) / max(1, others), sum(values) / max(1, others)
 
 
 @dataclass
@@ -129,28 +145,33 @@ def article_anchors(sentences: tuple[tuple[str, int], ...], rubric_vocabulary: t
 
 @lru_cache(maxsize=8)
 def _article_anchors(sentences, rubric_vocabulary, extra) -> ArticleAnchors:
-    articles, df = _background()
+    signatures, _ = _background()
+    mine = signature(sentences)
+    own = signatures.index(mine) if mine in signatures else None
     rubric_words = _rubric_words(rubric_vocabulary)
     counts: dict[str, int] = {}
     surface: dict[str, dict[str, int]] = {}
+    total = 0
     for text, _ in sentences:
         for word in _WORD.findall(fold(text)):
             key = stem(word)
+            total += 1
             counts[key] = counts.get(key, 0) + 1
             surface.setdefault(key, {}).setdefault(word, 0)
             surface[key][word] += 1
-    forced = {stem(word) for name in extra for word in _WORD.findall(fold(name))}
+    common = _common()
+    forced = {stem(word) for name in extra for word in _WORD.findall(fold(name))} - _FUNCTION - common - rubric_words
     words: dict[str, str] = {}
     weights: dict[str, float] = {}
     for key, count in counts.items():
-        if generic(key, rubric_words) and key not in forced:
+        if key in _FUNCTION or len(key) < 3 or (key in common or key in rubric_words) and key not in forced:
             continue
-        if count < MIN_ARTICLE_COUNT and key not in forced:
-            continue
-        if key in _FUNCTION or len(key) < 3:
-            continue
-        words[key] = max(surface[key], key=surface[key].get)
-        weights[key] = 1.0 - df.get(key, 0) / max(1, articles)
+        share, rate = _elsewhere(key, own)
+        keyness = (10000 * count / max(1, total)) / (rate + SMOOTHING)
+        specific = count >= MIN_ARTICLE_COUNT and (share <= GENERIC_SHARE or count >= FREQUENT and keyness >= KEYNESS)
+        if specific or key in forced:
+            words[key] = max(surface[key], key=surface[key].get)
+            weights[key] = 1.0 - share
     return ArticleAnchors(words, article_quantities(sentences), weights)
 
 

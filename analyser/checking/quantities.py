@@ -72,12 +72,14 @@ _DATA_NOUNS = (
 )
 _KINDS: dict[str, tuple[str, str]] = {
     # kind: (pattern right after the number, pattern just before it)
-    "data": (rf"(?:(?:[a-z][\w-]*|de|d')\s+){{0,3}}?(?:{_DATA_NOUNS})\b", r"(?:data ?set|dataset|jeu de donnees|base)\s+(?:of|with|de|d'environ|containing|comprising|contenant)\s+(?:about\s+|around\s+|environ\s+)?$"),
+    "data": (rf"(?:(?!posterior|monte|random|bootstrap|mc\b|sobol|initial|gaussian)(?:[a-z][\w-]*|de|d')\s+)?(?:{_DATA_NOUNS})\b", r"(?:data ?set|dataset|jeu de donnees|base)\s+(?:of|with|de|d'environ|containing|comprising|contenant)\s+(?:about\s+|around\s+|environ\s+)?$"),
     "epochs": (r"(?:training\s+|d'entrainement\s+)?(?:epochs?|epoques?)\b", r"\b(?:epochs?|epoques?)\s*(?:[:=]|of|de|was|were|is|est)?\s*$"),
-    "batch size": (r"(?:samples\s+)?(?:per\s+batch|par\s+lot)\b", r"\b(?:batch(?:\s*size)?|mini-?batch(?:es)?\s+of|taille de (?:lot|batch)|lots? de)\s*(?:[:=]|of|de|was|is|est)?\s*$"),
-    "learning rate": (r"(?!)", r"\b(?:learning[ -]rate|lr|taux d'apprentissage|pas d'apprentissage)\s*(?:[:=]|of|de|was|is|est|set to|fixe a)?\s*(?:initial\s+)?$"),
-    "layers": (r"(?:hidden\s+|fully[ -]connected\s+|convolutional\s+|message[ -]passing\s+|transformer\s+|cachees?\s+)?(?:layers?|couches?)\b", r"\b(?:layers?|couches?|depth|profondeur)\s*(?:[:=]|of|de)\s*$"),
-    "neurons": (r"(?:hidden\s+)?(?:neurons?|units|nodes|neurones?)\b", r"\b(?:hidden (?:size|dimension)|width|neurons?|neurones?)\s*(?:[:=]|of|de)\s*$"),
+    "batch size": (r"(?:samples\s+)?(?:per\s+(?:mini-?)?batch|par\s+lot)\b|batch[ -]size\b", r"\b(?:batch(?:\s*size)?|mini-?batch(?:es)?\s+of|taille de (?:lot|batch)|lots? de)\s*(?:[:=]|of|de|was|is|est)?\s*$"),
+    "learning rate": (r"(?:initial\s+)?(?:learning[ -]rate|taux d'apprentissage)\b", r"\b(?:learning[ -]rate|lr|taux d'apprentissage|pas d'apprentissage)\s*(?:[:=]|of|de|was|is|est|set to|fixe a)?\s*(?:initial\s+)?$"),
+    "layers": (r"(?:hidden\s+|fully[ -]connected\s+|convolutional\s+|message[ -]passing\s+|transformer\s+|cachees?\s+)?(?:layers?|couches?)\b"
+               r"|(?:rounds?|steps?|iterations?) of message[ -]passing|message[ -]passing (?:rounds?|steps?|iterations?)|etapes de passage de messages", r"\b(?:depth|profondeur|number of layers|nombre de couches)\s*(?:[:=]|of|de)?\s*$"),
+    "neurons": (r"(?:hidden\s+)?(?:neurons?|units|nodes|neurones?)\b", r"\b(?:hidden (?:size|dimension)|width|neurons?|neurones?)\s*(?:[:=]|of|de)\s*$"
+                r"|\b(?:layers?|couches?)\s+(?:of|with|de|avec)\s+(?:\d+\s*,\s*)*(?:\d+\s+(?:and|et)\s+)?$"),
     "trees": (r"(?:decision\s+|regression\s+)?(?:trees?|estimators?|arbres?)\b", r"\b(?:n_estimators|ntree|number of trees|nombre d'arbres)\s*(?:[:=]|of|de)?\s*$"),
     "features": (r"(?:[a-z][\w-]*\s+){0,2}?(?:features?|descriptors?|attributes?|variables?|descripteurs?|attributs?)\b", r"\b(?:features?|descriptors?|attributes?)\s*(?:[:=]|of)\s*$"),
     "folds": (r"(?:-?\s?fold|\s+folds|\s*plis)\b", r"\b(?:k\s*=\s*)$"),
@@ -121,6 +123,16 @@ class Quantity:
     approximate: bool = False
 
 
+# Small numbers in words count what follows them ("three layers", "five-fold", "dix arbres").
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "cinquante": 50, "cent": 100,
+}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b")
+
+
 def quantities(folded: str) -> list[Quantity]:
     """The quantities of one folded sentence, each with its kind ("" when the words around
     it do not say what it counts). Years, figure/table numbers and list markers are left out."""
@@ -154,6 +166,12 @@ def quantities(folded: str) -> list[Quantity]:
         end = match.end() + (_KIND_AFTER[kind].match(after).end() if kind in _KIND_AFTER and _KIND_AFTER[kind].match(after) else 0)
         approximate = bool(APPROXIMATE.search(before[-24:]))
         found.append(Quantity(kind, value, folded[match.start():end].strip(), match.start(), approximate))
+    for match in _NUMBER_WORD.finditer(folded):
+        after = folded[match.end():match.end() + 60]
+        kind = _kind(folded[max(0, match.start() - 60):match.start()], after)
+        if kind and kind in _KIND_AFTER and _KIND_AFTER[kind].match(after):  # only a counted noun right after it
+            end = match.end() + _KIND_AFTER[kind].match(after).end()
+            found.append(Quantity(kind, float(NUMBER_WORDS[match.group(1)]), folded[match.start():end].strip(), match.start()))
     return sorted(found, key=lambda quantity: quantity.start)
 
 

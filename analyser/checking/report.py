@@ -40,6 +40,7 @@ class Claim:
     verdict: str = ""
     criterion: str | None = None
     unit: int = -1
+    kind: str = ""  # "model", "method", "setting", "quantity" (data, split, score) or "facts"
 
 
 @dataclass
