@@ -29,7 +29,7 @@ from pathlib import Path
 from analyser.checking.criteria import FEATURES, CriterionResult
 from analyser.errors import AnalyserError
 
-FORMAT = 1  # of the calibration file; bumped when FEATURES or their meaning change
+FORMAT = 2  # of the calibration file; bumped when the features or their meaning change
 LEVELS = 4
 INVENTED_HOLD = 2  # methods or settings the article never gives that, together, hold a criterion at 1
 RULES_CONFIDENCE = 0.6  # a rule level alone is a fair guess, never a sure one
@@ -92,9 +92,9 @@ def _load(path: str, rubric_id: str, criterion_ids: tuple[str, ...]) -> Calibrat
             raise CalibrationError(f"the calibration file is for rubric {data['rubric']!r} with other criteria", path=path)
         criteria = {
             cid: CriterionModel(
-                weights={name: float(model["weights"][name]) for name in FEATURES},
-                mean={name: float(model["mean"][name]) for name in FEATURES},
-                scale={name: float(model["scale"][name]) or 1.0 for name in FEATURES},
+                weights={name: float(weight) for name, weight in model["weights"].items()},
+                mean={name: float(model["mean"][name]) for name in model["weights"]},
+                scale={name: float(model["scale"][name]) or 1.0 for name in model["weights"]},
                 thresholds=tuple(float(t) for t in model["thresholds"]),
             )
             for cid, model in data["criteria"].items()
@@ -163,16 +163,17 @@ def fit(rows: list[tuple[str, dict[str, float], int]], *, rubric_id: str, criter
         chosen = [(features, level) for criterion, features, level in rows if criterion == cid]
         if not chosen:
             raise CalibrationError(f"no labelled analysis scores criterion {cid!r}")
-        x = np.array([[features.get(name, 0.0) for name in FEATURES] for features, _ in chosen], dtype=float)
+        names = list(FEATURES) + sorted({name for features, _ in chosen for name in features} - set(FEATURES))
+        x = np.array([[features.get(name, 0.0) for name in names] for features, _ in chosen], dtype=float)
         y = np.array([level for _, level in chosen], dtype=int)
         mean = x.mean(axis=0)
         scale = x.std(axis=0)
         scale[scale < 1e-9] = 1.0
         weights, thresholds = _fit_ordinal((x - mean) / scale, y, penalty)
         criteria[cid] = {
-            "weights": {name: _round(w) for name, w in zip(FEATURES, weights)},
-            "mean": {name: _round(m) for name, m in zip(FEATURES, mean)},
-            "scale": {name: _round(s) for name, s in zip(FEATURES, scale)},
+            "weights": {name: _round(w) for name, w in zip(names, weights)},
+            "mean": {name: _round(m) for name, m in zip(names, mean)},
+            "scale": {name: _round(s) for name, s in zip(names, scale)},
             "thresholds": [_round(t) for t in thresholds],
             "labels": {str(level): int((y == level).sum()) for level in range(LEVELS)},
         }
@@ -180,7 +181,8 @@ def fit(rows: list[tuple[str, dict[str, float], int]], *, rubric_id: str, criter
         "format": FORMAT,
         "rubric": rubric_id,
         "about": "Proportional-odds model per criterion: P(level <= k) = sigmoid(thresholds[k] - "
-                 "sum(weights[f] * (x[f] - mean[f]) / scale[f])); features in analyser/checking/criteria.py (FEATURES). "
+                 "sum(weights[f] * (x[f] - mean[f]) / scale[f])); features in analyser/checking/criteria.py (FEATURES, "
+                 "then in:<group> and doc:<group> for the criterion's element groups). "
                  "Made by `analyser rubric calibrate`.",
         "features": list(FEATURES),
         "penalty": penalty,

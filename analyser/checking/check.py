@@ -163,7 +163,7 @@ def assess(
             c, assigned[c.id], assigned.asides[c.id],
             claims=[claim for claim in claims if claim.criterion == c.id or claim.verdict == "agrees"],
             grounding=found, article_known=article_known, evaluative=evaluative_ids, evaluative_share=share,
-            headed=c.id in assigned.headed, own_names=own_names,
+            headed=c.id in assigned.headed, own_names=own_names, everywhere=units,
         )
         for c in rubric.criteria
     ]

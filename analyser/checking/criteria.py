@@ -57,6 +57,9 @@ FEATURES = (
     "copied",  # share of its sentences copied from the article
     "evaluative",  # the document's share of evaluative sentences (0..1)
 )
+# Beside them, per element group g of the criterion (its rubric vocabulary and the
+# built-in groups): "in:g", found in its own sentences, and "doc:g", anywhere in
+# the student's text (content counts wherever it stands).
 
 
 @dataclass
@@ -284,6 +287,7 @@ def score_criterion(
     evaluative_share: float = 0.0,
     headed: bool = False,
     own_names: frozenset[str] = frozenset(),
+    everywhere: list[Unit] = (),
 ) -> CriterionResult:
     """The rule level of one criterion from its sentences, its evidence and features.
 
@@ -295,6 +299,9 @@ def score_criterion(
     mentions = [unit for unit in units if mention.found(unit.folded)] or list(asides)
     result = CriterionResult(criterion, 0, [], units=list(units), claims=[c for c in claims if c.verdict in ("contradicted", "unsupported")])
     agreeing = [claim for claim in claims if claim.verdict == "agrees"]
+    hits: dict = {}
+    own: list[Unit] = []
+    explain_cover = analyse_cover = 0.0
     if not units and asides:
         result.score = result.rule = 1
         result.evidence = list(asides)[:MAX_EVIDENCE]
@@ -315,9 +322,11 @@ def score_criterion(
         analyse_cover, analyse_missing = _best_cover(criterion.analyse, hits)
         result.missing = list(explain_missing if score < 2 else analyse_missing if score < 3 else ())
         result.evidence = _evidence(evidence_groups, hits, mentions, units, grounding)
-        result.features = _features(result, own, grounding, agreeing, evaluative, evaluative_share, headed, explain_cover, analyse_cover)
-        return result
-    result.features = _features(result, [], grounding, [], evaluative, evaluative_share, headed, 0.0, 0.0)
+    result.features = _features(result, own, grounding, agreeing, evaluative, evaluative_share, headed, explain_cover, analyse_cover)
+    document_hits = _group_hits(criterion, [unit for unit in everywhere if not unit.copied], grounding, article_known, own_names)
+    for group in sorted(document_hits):
+        result.features[f"in:{group}"] = 1.0 if hits.get(group) else 0.0
+        result.features[f"doc:{group}"] = 1.0 if document_hits[group] else 0.0
     return result
 
 
