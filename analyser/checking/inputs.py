@@ -120,6 +120,21 @@ def article_own_identifier(document) -> str | None:
     return found.canonical if found else None
 
 
+def article_in_folder(submission, folder) -> tuple[object, str | None, str | None]:
+    """(the submission's Document, its article's PDF in `folder` or None, the link no PDF matched or None).
+
+    `check --papers DIR`: the same matching as `grade --papers` (analyser.sources.papers_folder)."""
+    from analyser.sources.papers_folder import read_papers_folder
+
+    shelf = read_papers_folder(folder)
+    document = load_submission(submission)
+    text = unwrap_links(document.text + "\n" + (document.references or ""))
+    link, found = shelf.match_text(text)
+    if found is not None:
+        return document, found.path, None
+    return document, None, link
+
+
 def _comparable(identifier: str) -> tuple[str, str]:
     kind, _, value = identifier.partition(":")
     value = value.strip().casefold()
