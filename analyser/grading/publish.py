@@ -56,6 +56,32 @@ def review_student(student: StudentResult, decision, weights) -> None:
     student.unresolved = apply.unresolved(student.outcome.report, flags, decision, state)
 
 
+def republish_if_edited(out_dir: Path) -> bool:
+    """Publish again when reviews.json changed after the outputs were written (a hand edit); True if so.
+
+    Reads reviews.json in any case, so that a hand-edit error is said (ReviewFileError) before
+    anything is sent.
+    """
+    from analyser.review import decisions
+
+    out_dir = Path(out_dir)
+    reviews = decisions.load(out_dir)
+    try:
+        edited = reviews.path.stat().st_mtime_ns > (out_dir / render.MANIFEST).stat().st_mtime_ns
+    except OSError:
+        return False  # no decision, or no graded class: nothing to publish
+    if not edited:
+        return False
+    result = load_snapshot(out_dir)
+    try:
+        publish(result, reviews)
+    except OSError as error:
+        from analyser.grading.outdir import write_failure
+
+        raise write_failure(error, out_dir) from None
+    return True
+
+
 def save_snapshot(result: ClassResult) -> None:
     """The class as graded (automatic outcomes), for the review page to publish decisions from."""
     atomic.write_bytes(result.out_dir / ".grading" / SNAPSHOT, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))

@@ -70,6 +70,9 @@ def email_reports(
     """
     out_dir = Path(out_dir)
     check_address(sender)
+    from analyser.grading.publish import republish_if_edited
+
+    republish_if_edited(out_dir)  # decisions edited by hand in reviews.json reach the messages too
     recipients, titles, unreadable = _recipients(out_dir)
     ledger = SentLedger(out_dir)
     forced = _resolve_resend(resend, recipients)
