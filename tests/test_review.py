@@ -165,7 +165,7 @@ def test_the_page_refuses_no_token_a_wrong_host_another_origin_and_a_post_withou
         assert json.loads((out / "reviews.json").read_text())["students"]["alice@etu.example.fr"]["criteria"][
             "framing"]["score"] == 0
         headers = done.headers
-        assert "script-src 'self'" in headers["Content-Security-Policy"] and headers["Referrer-Policy"] == "no-referrer"
+        assert "script-src 'self'" in headers["Content-Security-Policy"] and headers["Referrer-Policy"] == "same-origin"
 
 
 def test_student_text_is_escaped_on_the_page(out):
