@@ -154,3 +154,32 @@ def test_prune_keeps_only_the_students_of_the_inputs(week, tmp_path):
     assert set(_gradebook(out)) == {"hugo@etu.example.fr", "bob@etu.example.fr", "carol@etu.example.fr"}
     assert not (out / "alice-martin").exists()
     assert len(json.loads((out / "students.json").read_text())["students"]) == 3
+
+
+def test_a_wrong_papers_folder_is_one_line_and_leaves_no_output(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ada.md").write_text(analysis("Ada Lovelace"))
+    result = CliRunner().invoke(cli, ["grade", str(tmp_path / "in"), "--out", str(tmp_path / "out"),
+                                      "--papers", str(tmp_path / "nowhere"), "--offline"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {tmp_path / 'nowhere'}: no such folder (--papers takes a folder of article PDFs)"
+    assert not (tmp_path / "out").exists()
+
+
+def test_students_whose_files_are_gone_keep_their_grade_when_the_settings_change(tmp_path, papers_dir):
+    paper = papers_dir / "jiang2023-pharmhgt-molecular-property.pdf"
+    first, second = tmp_path / "week1", tmp_path / "week2"
+    first.mkdir()
+    second.mkdir()
+    (first / "ada.md").write_text(analysis("Ada Lovelace"))
+    (second / "bea.md").write_text(analysis("Bea Curie", variant="Bea's own point."))
+    out = tmp_path / "out"
+    args = ["--out", str(out), "--offline", "--paper", str(paper)]
+    assert CliRunner().invoke(cli, ["grade", str(first), *args, "--due", DUE]).exit_code == 0
+    ada = json.loads((out / "ada" / "report.json").read_text())
+    shutil.rmtree(first)  # the files of last week are gone; the due date moves
+    again = CliRunner().invoke(cli, ["grade", str(second), *args, "--due", "2026-03-08"])
+    assert again.exit_code == 0, again.output
+    assert "1 new, 0 updated, 0 unchanged, 1 from earlier runs" in again.output
+    assert json.loads((out / "ada" / "report.json").read_text())["total"] == ada["total"]
+    assert "could not be read" not in again.output

@@ -54,16 +54,16 @@ def grade_class(
 
     existed = Path(out_dir).is_dir()
     reviews = decisions.load(Path(out_dir))  # a hand-edit error is said before any work, and nothing overwritten
+    shelf = None
+    if papers is not None and not paper:
+        from analyser.sources.papers_folder import read_papers_folder
+
+        shelf = read_papers_folder(papers)  # a wrong --papers is said before the output folder is made
     out_dir = _prepare_out(Path(out_dir), inputs, force=force)
     loaded = load_rubric(rubric)
     due = due or _rubric_due(loaded)
     if paper and Path(paper).is_file():
         paper = str(Path(paper).resolve())  # workers may not share our working directory
-    shelf = None
-    if papers is not None and not paper:
-        from analyser.sources.papers_folder import read_papers_folder
-
-        shelf = read_papers_folder(papers)
     members = roster.load(out_dir / ledger.FOLDER)
 
     try:
