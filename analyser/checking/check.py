@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from analyser.checking import consistency, copied, criteria, formal, inputs, language, terms
+from analyser.checking import consistency, copied, criteria, feedback, formal, grounding, inputs, language, terms
+from analyser.checking.calibration import decide, load_calibration
 from analyser.checking.report import CheckReport, CriterionScore, Evidence
 from analyser.checking.segment import segment
 from analyser.dates import parse_due
@@ -30,6 +31,7 @@ _NOTES = {
                          "the consistency check was made against the article given; check --paper",
         "other_article_claim": "the article linked in the analysis ({link}) is not the article given ({given})",
         "other_article_detail": "the identifiers differ: the claims below were checked against another article",
+        "rules_only": "scored by the rubric's own rules: it has no calibration on labelled analyses",
     },
     "fr": {
         "penalty": "{check} non satisfait : {points:g} point(s) retiré(s) du total (pénalité du barème)",
@@ -39,8 +41,27 @@ _NOTES = {
                          "la cohérence a été vérifiée avec l'article fourni ; vérifiez --paper",
         "other_article_claim": "l'article cité par l'analyse ({link}) n'est pas l'article fourni ({given})",
         "other_article_detail": "les identifiants diffèrent : les affirmations ci-dessous ont été vérifiées contre un autre article",
+        "rules_only": "noté par les seules règles du barème : il n'a pas de calibrage sur des analyses notées",
     },
 }
+
+
+def _rubric_vocabulary(rubric) -> tuple[str, ...]:
+    """Every term of the rubric: generic ML wording, never the article's specifics."""
+    words: list[str] = []
+    for criterion in rubric.criteria:
+        vocabulary = criterion.vocabulary
+        words.extend(vocabulary.heading + vocabulary.mention)
+        for group in vocabulary.groups.values():
+            words.extend(group)
+    return tuple(words)
+
+
+def _fact_names(facts) -> tuple[str, ...]:
+    """Names the facts found (models, data sets): the article's specifics, however often it uses them."""
+    if facts is None:
+        return ()
+    return tuple(sorted({model.name for model in facts.models} | facts.values("datasets")))
 
 
 def check(
@@ -85,12 +106,16 @@ def check(
         for unit in units:
             unit.copied = copied.is_copied(unit.text, shingles)
 
-    claims, wrong = [], {}
     assigned = criteria.assign(units, parts.headings, rubric)
-    if article.document is not None:
+    article_known = article.document is not None
+    sentences = tuple((sentence.text, sentence.page) for sentence in article.document.sentences) if article_known else ()
+    anchors = grounding.article_anchors(sentences, _rubric_vocabulary(rubric), _fact_names(facts)) if article_known else None
+    found = {unit.index: grounding.ground(unit.folded, anchors) for unit in units if not unit.copied} if anchors else {}
+    claims: list = []
+    if article_known:
         # What a student proposes (the spec's `alternatives`) is no claim about the paper.
         proposals = {id(unit) for unit in assigned.get("alternatives", [])}
-        claims, wrong = consistency.check_claims(units, article.text, facts, skip=proposals, language=lang)
+        claims = consistency.check_claims(units, article.text, facts, quantities_of=anchors.quantities, skip=proposals, language=lang)
     if mismatch:
         texts = _NOTES[lang]
         notes.insert(0, texts["other_article"].format(link=link_identifier, given=mismatch))
@@ -98,13 +123,27 @@ def check(
             claim=texts["other_article_claim"].format(link=link_identifier, given=mismatch),
             supported=False,
             detail=texts["other_article_detail"],
+            verdict="other article",
         ))
 
-    own_names = terms.own_names(article.text) if article.document is not None else frozenset()
+    evaluative = formal.evaluative_units(units, rubric.analysis)
+    analysis_check = formal.is_analysis(units, rubric.analysis, article_known, lang, evaluative=evaluative)
+    evaluative_ids = {unit.index for unit in evaluative}
+    share = formal.evaluative_share(units, rubric.analysis, evaluative)
+    own_names = terms.own_names(article.text) if article_known else frozenset()
     results = [
-        criteria.score_criterion(c, assigned[c.id], wrong, assigned.asides[c.id], own_names=own_names, serious=consistency.serious_labels())
+        criteria.score_criterion(
+            c, assigned[c.id], assigned.asides[c.id],
+            claims=[claim for claim in claims if claim.criterion == c.id],
+            grounding=found, article_known=article_known, evaluative=evaluative_ids, evaluative_share=share,
+            headed=c.id in assigned.headed, own_names=own_names,
+        )
         for c in rubric.criteria
     ]
+    calibration = load_calibration(rubric)
+    if calibration is None:
+        notes.append(_NOTES[lang]["rules_only"])
+    decide(results, calibration, article_known=article_known, summary=analysis_check.passed is False, scoring=rubric.scoring)
     for result in results:
         result.language = lang
 
@@ -129,10 +168,8 @@ def check(
         formal.student_name(name, lang),
         formal.article_link(link, lang),
         formal.deadline(submitted_at, due, lang),
-        formal.is_analysis(units, rubric.analysis, article.document is not None, lang),
+        analysis_check,
     ]
-    if checks[-1].passed is False:
-        criteria.cap_summary(results)
 
     total = rubric.scale * sum(r.criterion.weight * r.score for r in results) / 3 / rubric.total_weight
     penalties = rubric.checks.penalties
@@ -160,8 +197,10 @@ def check(
                 score=r.score,
                 max=3,
                 evidence=[Evidence(criteria.quote(u, lang), u.page) for u in r.evidence],
-                feedback=r.feedback,
+                feedback=feedback.for_criterion(r, lang),
                 title=r.criterion.title_in(lang),
+                review=r.review,
+                confidence=round(r.confidence, 3),
             )
             for r in results
         ],

@@ -1,11 +1,26 @@
-"""Claims of an analysis about the paper that the article does not support.
+"""Claims of an analysis about its article, checked against the article itself.
 
-Two kinds of claim are checked, both typical of an analysis written without
-reading the paper: an ML method named as the paper's (an MLP, Adam, dropout...)
-that the article never names, and a figure attached to the data, the model or
-the training ("10,000 experiments", "200 epochs", "learning rate 1e-3") that
-the article never gives. Hypothetical or negative sentences ("could use",
-"there is no dropout") and the alternatives a student proposes are not claims.
+Three kinds of claim, each typical of an analysis written without reading
+the paper, and each shown with the article's own words:
+
+- a quantity tied to what it counts ("42,966 copolymers", "300 epochs", "a
+  learning rate of 1e-3", "an RMSE of 0.12", "an 80/20 split"): it agrees when
+  the article states that kind of quantity with that value; it is
+  *contradicted* when the article states that kind with other values only;
+  it is *unsupported* when the article never gives it;
+- an ML method named as the paper's own ("the authors train a random
+  forest", "Adam", "dropout"): unsupported when the article never names it,
+  contradicted when it is a model family and the article's own model is
+  another;
+- the learning type or task ("an unsupervised clustering") against the
+  article's facts.
+
+Only assertions are claims: a clause that is hypothetical ("could use"),
+negative ("there is no dropout"), a comparison ("unlike a random forest"),
+or says what the paper does not give ("the learning rate is not stated") is
+not one, and the alternatives a student proposes are not either. A section
+citing another source (the code, the supplementary information) has its
+claims listed but never held against the student.
 """
 
 from __future__ import annotations
@@ -15,6 +30,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+from analyser.checking.quantities import ArticleQuantities, Quantity, informative, quantities
 from analyser.checking.report import Claim
 from analyser.checking.segment import Unit
 from analyser.checking.terms import fold, term_set
@@ -24,32 +40,28 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-_NOT_A_CLAIM = re.compile(
-    r"\b(?:could|would|might|should|may|if|instead|rather|alternative\w*|perhaps|maybe|no|not|without|never|none|neither|nor|"
-    r"pourrai\w*|aurai\w*|devrai\w*|si|plutot|au lieu|peut-etre|pas|sans|aucun\w*|jamais|ni)\b|n't"
+# Which criterion a claim is about: a wrong statement holds that criterion at 1.
+KIND_CRITERION = {
+    "data": "framing", "split %": "framing",
+    "epochs": "optimisation", "batch size": "optimisation", "learning rate": "optimisation", "iterations": "optimisation",
+    "layers": "model", "neurons": "model", "trees": "model", "features": "model", "heads": "model",
+    "folds": "overfitting",
+}
+QUOTE_CHARS = 200
+
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s+(?:but|which|whereas|while|although|mais|alors que|tandis que)\b|\s(?:but|whereas|while|although|mais|alors que|tandis que)\s")
+_NOT_ASSERTED = re.compile(
+    r"\b(?:could|would|might|should|may|if|instead|rather|alternative\w*|perhaps|maybe|unlike|compared|such as|for example|"
+    r"e\.g|like|whether|no|not|never|without|none|neither|nor|lack\w*|missing|unclear|"
+    r"pourrai\w*|aurai\w*|devrai\w*|faudrai\w*|si|plutot|au lieu|peut-etre|contrairement|par exemple|comme|pas|sans|aucun\w*|"
+    r"jamais|ni|manqu\w*)\b|n't"
 )
-_APPROXIMATE = re.compile(r"(?:~|≈|∼|>|<|≥|≤|\babout|\baround|\broughly|\bapproximately|\bnearly|\balmost|\bover|\bmore than|\bless than|\bup to|\border of|\benviron|\bpres de|\bplus de|\bmoins de|\bjusqu'a|\bsome)\s*$")
-# A number as written: a power of ten ("10^-3", "10−3", "5 x 10-4"; a bare "10-3" only
-# when nothing numeric follows), scientific notation ("1e-3", "1E-3"), or a plain
-# number with thousands separators ("42,966", "42 966", thin or non-breaking spaces).
-_MINUS = "\u2212\u2013\\-"
-_POWER = (
-    rf"(?<![\d.,])(?:\d+(?:\.\d+)?\s*[x×*·]\s*)?10\s*(?:\^|\*\*)\s*\{{?\s*[{_MINUS}+]?\s*\d{{1,2}}\}}?"
-    rf"|(?<![\d.,])(?:\d+(?:\.\d+)?\s*[x×*·]\s*)?10(?:\u2212\d{{1,2}}|[\-\u2013]\d)(?![\d.,]\d|[\w%])"
-)
-_SCIENTIFIC = rf"\d+(?:\.\d+)?[eE][{_MINUS}+]?\d+\b"
-_PLAIN = r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?"
-_NUMBER = rf"((?:{_POWER})|{_SCIENTIFIC}|{_PLAIN})"
-_ANY_NUMBER = re.compile(_NUMBER)
-_NOUNS = (
-    r"samples?|examples?|molecules?|compounds?|structures?|configurations?|experiments?|data ?points?|images?|sequences?|"
-    r"epochs?|layers?|neurons?|hidden units?|units|heads?|trees?|parameters?|descriptors?|features?|iterations?|"
-    r"echantillons?|exemples?|experiences?|epoques?|couches?|neurones?|arbres?|parametres?|variables?|iterations?|passes|passages"
-)
-_QUANTITY = re.compile(rf"{_NUMBER}\s*(?:k\s+)?(?:{_NOUNS})\b")
-_SETTING = re.compile(
-    rf"\b(?:batch size|mini-batch(?:es)? of|mini-lots? de|learning rate|lr|dropout|taux d'apprentissage|r2|accuracy|rmse|mae|auc)"
-    rf"\s*(?:of|=|:|de|d'environ|is|was|est|vaut)?\s*{_NUMBER}"
+# Verbs and copulas that make a named method the paper's own: "they use", "is a", "relies on".
+_ASSERTS_USE = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|employ\w*|train\w*|fit\w*|appl(?:y|ies|ied)|buil[dt]\w*|rel(?:y|ies|ied) on|based on|"
+    r"is|are|was|were|consists? of|combin\w*|chose|choose|implement\w*|adopt\w*|develop\w*|propos\w*|"
+    r"utilis\w*|emploi\w*|entrain\w*|ajust\w*|applique\w*|construi\w*|repose\w* sur|base\w* sur|est|sont|il s'agit|"
+    r"choisi\w*|combin\w*|developp\w*)\b"
 )
 
 
@@ -59,136 +71,145 @@ def _vocabulary() -> dict:
 
 
 def serious_labels() -> frozenset[str]:
-    """Claims wrong enough alone to hold their criterion at 1: a model family
-    the article never names is the model itself being wrong."""
+    """Method names that are model families: naming the wrong one is the model itself wrong."""
     return frozenset(_vocabulary().get("model_families", {}).get("labels", ()))
-
-
-_POWER_PARTS = re.compile(
-    rf"(?:(\d+(?:\.\d+)?)\s*[x×*·]\s*)?10\s*(?:\^|\*\*)?\s*\{{?\s*([{_MINUS}+]?)\s*(\d{{1,2}})\}}?"
-)
-
-
-def _value(text: str) -> float | None:
-    """The value of a number as written: 1e-3, 1E-3, 10^-3, 10−3, 10-3 and 0.001 are one value;
-    42,966, 42 966 (any space) and 42966 another."""
-    text = text.strip()
-    power = _POWER_PARTS.fullmatch(text)
-    if power and re.fullmatch(_POWER, text):
-        mantissa = float(power.group(1)) if power.group(1) else 1.0
-        sign = -1 if power.group(2) and power.group(2) != "+" else 1
-        return mantissa * 10.0 ** (sign * int(power.group(3)))
-    text = re.sub(r"\s+", "", text)
-    if re.fullmatch(_SCIENTIFIC, text):
-        return float(re.sub(f"[{_MINUS}]", "-", text))
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
-        text = text.replace(",", "")
-    else:
-        text = text.replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-@lru_cache(maxsize=8)
-def _article_numbers(article_text: str) -> frozenset[float]:
-    """Every value the article writes, each number read both whole ("42 966", "10−3")
-    and as its bare digit runs ("42", "966", "10"), so no reading is missed."""
-    numbers = set()
-    folded = fold(article_text).replace("<sup>", "^").replace("</sup>", "")
-    for pattern in (_ANY_NUMBER, re.compile(r"\d+(?:[.,]\d+)?")):
-        for match in pattern.finditer(folded):
-            value = _value(match.group(0))
-            if value is not None:
-                numbers.add(_key(value))
-    return frozenset(numbers)
-
-
-def _key(value: float) -> float:
-    """A value rounded to 9 significant digits: 1e-3 computed as 10**-3 or read as 0.001 is one key."""
-    return float(f"{value:.9g}")
-
-
-@lru_cache(maxsize=8)
-def _folded(article_text: str) -> str:
-    return fold(article_text)
-
-
-def _informative(value: float) -> bool:
-    # Small whole numbers occur in any article by chance; they prove nothing.
-    return value >= 10 or value != int(value)
 
 
 _TEXTS = {
     "en": {
         "elsewhere": " (the analysis cites another source here: not held against it)",
         "named": "named in the article", "never_named": "the article never mentions {label}",
+        "main_model": "the article's own model is {models}: \u201c{quote}\u201d (p. {page})",
         "facts": "the article's {field}: {values}",
-        "number": "the article gives this number", "never_number": "the article never gives the number {number}",
+        "agrees": "the article states it: \u201c{quote}\u201d (p. {page})",
+        "printed": "the article gives this number",
+        "contradicted": "the article gives {kind} {values}: \u201c{quote}\u201d (p. {page})",
+        "never": "the article never gives {kind} {number}",
+        "kinds": {"data": "the data size", "split %": "the split", "epochs": "the number of epochs",
+                  "batch size": "the batch size", "learning rate": "the learning rate", "iterations": "the number of iterations",
+                  "layers": "the number of layers", "neurons": "the number of neurons", "trees": "the number of trees",
+                  "features": "the number of features", "heads": "the number of heads", "folds": "the number of folds"},
     },
     "fr": {
         "elsewhere": " (l'analyse cite ici une autre source : non retenu contre elle)",
         "named": "nommé dans l'article", "never_named": "l'article ne mentionne jamais {label}",
+        "main_model": "le modèle de l'article est {models} : « {quote} » (p. {page})",
         "facts": "dans l'article ({field}) : {values}",
-        "number": "l'article donne ce nombre", "never_number": "l'article ne donne jamais le nombre {number}",
+        "agrees": "l'article l'indique : « {quote} » (p. {page})",
+        "printed": "l'article donne ce nombre",
+        "contradicted": "l'article donne {kind} {values} : « {quote} » (p. {page})",
+        "never": "l'article ne donne jamais {kind} {number}",
+        "kinds": {"data": "la taille des données", "split %": "le découpage", "epochs": "le nombre d'époques",
+                  "batch size": "la taille de lot", "learning rate": "le taux d'apprentissage", "iterations": "le nombre d'itérations",
+                  "layers": "le nombre de couches", "neurons": "le nombre de neurones", "trees": "le nombre d'arbres",
+                  "features": "le nombre de variables", "heads": "le nombre de têtes", "folds": "le nombre de plis"},
     },
 }
 
 
-def check_claims(units: list[Unit], article_text: str, facts=None, *, skip: set[int] = frozenset(), language: str = "en") -> tuple[list[Claim], dict[int, list[str]]]:
-    """The claims found, and for each sentence (by id) the labels of its unsupported claims."""
+def _kind_name(kind: str, texts: dict) -> str:
+    if kind.startswith("metric:"):
+        return kind.split(":", 1)[1].upper()
+    return texts["kinds"].get(kind, kind)
+
+
+def asserted_clauses(folded: str) -> list[str]:
+    """The clauses of a folded sentence that assert something of the paper."""
+    return [clause for clause in _CLAUSE_BREAK.split(folded) if clause and clause.strip() and not _NOT_ASSERTED.search(clause)]
+
+
+def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities_of: ArticleQuantities, skip: set[int] = frozenset(),
+                 language: str = "en") -> list[Claim]:
+    """The claims found, in document order of first appearance, contradicted and unsupported first.
+
+    Each claim carries its `verdict`, the `criterion` it is about and the
+    index of the sentence (`unit`) it was read from."""
     texts = _TEXTS.get(language, _TEXTS["en"])
-    other_source = False
     vocabulary = _vocabulary()
-    folded_article = _folded(article_text)
-    numbers = _article_numbers(article_text)
+    families = vocabulary.get("families", {})
+    folded_article = fold(article_text)
     claims: list[Claim] = []
-    wrong: dict[int, list[str]] = {}
     seen: set[str] = set()
-    in_article: dict[str, bool] = {}  # term label -> named in the article (searched once)
-
-    def add(unit: Unit, label: str, supported: bool, detail: str) -> None:
-        if label in seen:
-            return
-        seen.add(label)
-        if not supported and other_source:
-            detail += texts["elsewhere"]
-        claims.append(Claim(claim=f"{label}: \u201c{_short(unit.text)}\u201d (p. {unit.page})", supported=supported, detail=detail))
-        if not supported and not other_source:
-            wrong.setdefault(id(unit), []).append(label)
-
+    in_article: dict[str, bool] = {}
     elsewhere = term_set(tuple(vocabulary["other_sources"]["terms"]))
     cited = {(unit.section, unit.paragraph if unit.section < 0 else -1) for unit in units if elsewhere.found(unit.folded)}
+    main_models = [model for model in (facts.models if facts is not None else []) if model.role == "main"]
+    known_families = {model.family for model in (facts.models if facts is not None else [])}
 
     for unit in units:
-        if id(unit) in skip or unit.copied or _NOT_A_CLAIM.search(unit.folded):
+        if id(unit) in skip or unit.copied:
             continue
         other_source = (unit.section, unit.paragraph if unit.section < 0 else -1) in cited
-        for label, variants in vocabulary["terms"].items():
-            matcher = term_set(tuple(variants))
-            if matcher.search(unit.folded):
+
+        def add(label: str, verdict: str, detail: str, criterion: str | None) -> None:
+            if label in seen:
+                return
+            seen.add(label)
+            if verdict != "agrees" and other_source:
+                detail += texts["elsewhere"]
+                verdict = "elsewhere"
+            claims.append(Claim(claim=f"{label}: \u201c{_short(unit.text)}\u201d (p. {unit.page})", supported=verdict in ("agrees", "elsewhere"),
+                                detail=detail, verdict=verdict, criterion=criterion, unit=unit.index))
+
+        for clause in asserted_clauses(unit.folded):
+            for label, variants in vocabulary["terms"].items():
+                matcher = term_set(tuple(variants))
+                if not matcher.search(clause):
+                    continue
+                is_family = label in families
+                if is_family and not _ASSERTS_USE.search(clause):
+                    continue
                 if label not in in_article:
                     in_article[label] = matcher.search(folded_article)
-                supported = in_article[label]
-                add(unit, label, supported, texts["named"] if supported else texts["never_named"].format(label=label))
-        for field, values in vocabulary["facts"].items():
-            known = facts.values(field) if facts is not None else set()
-            for value, variants in values.items() if known else ():
-                if term_set(tuple(variants)).found(unit.folded):
-                    add(unit, value, value in known, texts["facts"].format(field=field.replace("_", " "), values=", ".join(sorted(known))))
-        for pattern in (_QUANTITY, _SETTING):
-            for match in pattern.finditer(unit.folded):
-                if _APPROXIMATE.search(unit.folded[max(0, match.start() - 20):match.start()]):
+                criterion = "model" if is_family else vocabulary.get("criteria", {}).get(label)
+                if in_article[label] or (is_family and set(families[label]) & known_families):
+                    add(label, "agrees", texts["named"], criterion)
+                elif is_family and main_models:
+                    model = main_models[0]
+                    quote = model.evidence[0] if model.evidence else None
+                    detail = texts["main_model"].format(models=", ".join(sorted({m.name for m in main_models})),
+                                                        quote=_short(quote.quote if quote else model.name, QUOTE_CHARS), page=quote.page if quote else "?")
+                    add(label, "contradicted", detail, criterion)
+                else:
+                    add(label, "unsupported", texts["never_named"].format(label=label), criterion)
+            for field_name, values in vocabulary["facts"].items():
+                known = facts.values(field_name) if facts is not None else set()
+                for value, variants in values.items() if known else ():
+                    if term_set(tuple(variants)).found(clause):
+                        verdict = "agrees" if value in known else "contradicted"
+                        add(value, verdict, texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing")
+            for quantity in quantities(clause):
+                if not quantity.kind or quantity.kind == "%" or (not informative(quantity.value) and not quantity.kind.startswith(("metric:", "split"))):
                     continue
-                value = _value(match.group(1))
-                if value is None or not _informative(value):
-                    continue
-                supported = _key(value) in numbers
-                label = match.group(0).strip()
-                add(unit, label, supported, texts["number"] if supported else texts["never_number"].format(number=match.group(1).strip()))
-    claims.sort(key=lambda claim: claim.supported)
-    return claims, wrong
+                _quantity_claim(quantity, quantities_of, texts, add)
+    order = {"contradicted": 0, "unsupported": 1, "elsewhere": 2, "agrees": 3}
+    claims.sort(key=lambda claim: order[claim.verdict])
+    return claims
+
+
+def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict, add) -> None:
+    label = quantity.text
+    criterion = KIND_CRITERION.get(quantity.kind, "overfitting" if quantity.kind.startswith("metric:") else None)
+    kind = _kind_name(quantity.kind, texts)
+    stated = article.agrees(quantity)
+    if stated is not None:
+        add(label, "agrees", texts["agrees"].format(quote=_short(stated.sentence, QUOTE_CHARS), page=stated.page), criterion)
+        return
+    if quantity.approximate:
+        return  # "about 40,000": a rounded figure is no precise claim to hold against the student
+    others = article.stated(quantity.kind)
+    if article.prints(quantity.value) and not others:
+        add(label, "agrees", texts["printed"], criterion)
+    elif others:
+        values = ", ".join(dict.fromkeys(_plain(stated.quantity.value) for stated in others[:6]))
+        first = others[0]
+        add(label, "contradicted", texts["contradicted"].format(kind=kind, values=values, quote=_short(first.sentence, QUOTE_CHARS), page=first.page), criterion)
+    elif not article.prints(quantity.value):
+        add(label, "unsupported", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion)
+
+
+def _plain(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) and value >= 1000 else f"{value:g}"
 
 
 def _short(text: str, limit: int = 160) -> str:

@@ -1,39 +1,62 @@
-"""Score each criterion 0-3 from the student's own sentences, with evidence.
+"""What the student's sentences show for each criterion: its rule level, evidence and features.
 
 The rules follow the spec's level table and are written in the rubric file,
 so they are the same for every analysis and can be read by a student:
 
-- a criterion's sentences are those under a heading that names it (a section
-  belongs to one criterion only, so a passing word inside another topic does
-  not count), plus, outside such sections, the sentences that mention it and
-  the sentence after each;
+- a criterion's sentences are those under a heading that names it, plus,
+  anywhere else, the sentences that say something about it (content counts
+  wherever it stands): a sentence of another section that mentions it and
+  holds one of its element terms, or that stands outside any named section
+  and mentions it (with the sentence after); a sentence of another section
+  that only names it in passing is an aside: it shows the topic is
+  mentioned, not explained;
 - 1 (mentioned): one of its `mention` terms is there, copied or not;
 - 2 (explained): one `explain` rule has all its groups in the student's own
   (not copied) sentences;
 - 3 (analysed): level 2 and one `analyse` rule fully found;
-- a criterion whose sentences make claims the article does not support is
-  held at 1 ("or wrong" in the spec); one wrong model family is enough;
 - what a clause says the paper does not give is not explained by it;
 - an abbreviation the student defines ("Gaussian processes (GPs)") mentions
-  what its long form mentions;
-- a text that reads as a summary holds no criterion at 3 (`cap_summary`).
+  what its long form mentions.
+
+Beside the rule level, each criterion gets the features the calibrated
+model reads (`FEATURES`): how much is said, how much of it is specific to
+this article (grounding), how critical it is, and what the article
+contradicts. `analyser.checking.calibration` turns them into a level.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
+from analyser.checking.grounding import Grounding
+from analyser.checking.report import Claim
 from analyser.checking.segment import Unit
-from analyser.checking.terms import fold, paper_names, quantities, term_set, without_absent_clauses
+from analyser.checking.terms import fold, paper_names, term_set, without_absent_clauses
 from analyser.rubric.model import Criterion, Rubric
 
 QUOTE_CHARS = 240
 MAX_EVIDENCE = 3
 MIN_QUANTITIES = 2  # the built-in group "numbers"
-WRONG_CLAIMS_CAP = 2  # unsupported claims in a criterion's sentences that hold it at 1
 ASIDE_TERMS = 2  # distinct mention terms that make a sentence in another section an aside
 NEAR = 2  # sentences apart, within one paragraph, for "a+b" rules
+
+# The features of a criterion, in the order the calibration file lists their weights.
+FEATURES = (
+    "rule",  # the rubric's rule level, 0..3
+    "explain_cover",  # share of the best level-2 rule's groups found
+    "analyse_cover",  # share of the best level-3 rule's groups found
+    "sentences",  # log(1 + the student's own sentences about it)
+    "heading",  # a section heading names it
+    "grounded",  # log(1 + own sentences carrying the article's specifics)
+    "specifics",  # log(1 + distinct specifics of the article: its words and stated quantities)
+    "critical",  # log(1 + own sentences that judge or question, with the article's specifics)
+    "contradicted",  # claims about it that the article contradicts
+    "unsupported",  # claims about it the article never makes
+    "copied",  # share of its sentences copied from the article
+    "evaluative",  # the document's share of evaluative sentences (0..1)
+)
 
 
 @dataclass
@@ -42,23 +65,20 @@ class CriterionResult:
     score: int
     evidence: list[Unit]
     found: dict[str, list[str]] = field(default_factory=dict)  # group -> terms found
-    unsupported: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)  # the claims about it the article contradicts or never makes
     units: list[Unit] = field(default_factory=list)
     language: str = "en"  # of the submission: the feedback's language
+    rule: int = 0  # the rubric's rule level (before the calibrated model and the caps)
+    features: dict[str, float] = field(default_factory=dict)
+    specifics: list[str] = field(default_factory=list)  # the article's specifics its sentences carry
+    confidence: float = 1.0
+    review: bool = False
+    held: list[str] = field(default_factory=list)  # why the score was held lower: "wrong", "generic", "summary"
+    missing: list[str] = field(default_factory=list)  # groups of the next level's closest rule not found
 
     @property
-    def feedback(self) -> str:
-        text = self.criterion.feedback_in(self.score, self.language)
-        if self.unsupported:
-            claims = "; ".join(self.unsupported[:2])
-            text = _UNSUPPORTED.get(self.language, _UNSUPPORTED["en"]).format(claims=claims) + " " + text
-        return text
-
-
-_UNSUPPORTED = {
-    "en": "Some statements are not in the article ({claims}): check them against the paper.",
-    "fr": "Certaines affirmations ne sont pas dans l'article ({claims}) : vérifiez-les dans l'article.",
-}
+    def wrong(self) -> list[Claim]:
+        return [claim for claim in self.claims if claim.verdict == "contradicted"]
 
 
 def map_headings(headings: list[str], rubric: Rubric) -> list[str | None]:
@@ -84,6 +104,7 @@ def map_headings(headings: list[str], rubric: Rubric) -> list[str | None]:
 class Assignment:
     sentences: dict[str, list[Unit]]  # criterion id -> its sentences, in document order
     asides: dict[str, list[Unit]]  # criterion id -> mentions of it inside other criteria's sections
+    headed: set[str] = field(default_factory=set)  # criteria a section heading names
 
     def __getitem__(self, criterion_id: str) -> list[Unit]:
         return self.sentences[criterion_id]
@@ -119,6 +140,10 @@ def defined_aliases(units: list[Unit], rubric: Rubric) -> dict[str, tuple[str, .
     return mentions
 
 
+def _elements(criterion: Criterion):
+    return term_set(tuple(term for terms in criterion.vocabulary.groups.values() for term in terms))
+
+
 def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment:
     """Each criterion's sentences, and its asides in other sections."""
     section_criterion = map_headings(headings, rubric)
@@ -130,10 +155,18 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
         if owner is not None:
             assigned[owner].append(index)
             for criterion in rubric.criteria:
-                # A sentence naming another topic with two of its terms is an aside
-                # about it ("in ML terms it is supervised classification"): it shows
-                # the topic is mentioned, not explained.
-                if criterion.id != owner and len(term_set(mentions[criterion.id]).found(unit.folded)) >= ASIDE_TERMS:
+                if criterion.id == owner:
+                    continue
+                named = term_set(mentions[criterion.id]).found(unit.folded)
+                if len(named) < ASIDE_TERMS:
+                    continue  # a passing word inside another topic
+                # Content counts wherever it stands: a sentence of another section that
+                # names this criterion twice and says something of it (an element term
+                # besides the naming ones) counts for it; one that only names it is an
+                # aside (mentioned, not explained).
+                if _elements(criterion).found(unit.folded) - named:
+                    assigned[criterion.id].append(index)
+                else:
                     asides[criterion.id].append(index)
             continue
         for criterion in rubric.criteria:
@@ -146,7 +179,8 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
                         assigned[criterion.id].append(following)
     return Assignment(
         {cid: [units[i] for i in sorted(set(indices))] for cid, indices in assigned.items()},
-        {cid: [units[i] for i in indices] for cid, indices in asides.items()},
+        {cid: [units[i] for i in indices if i not in set(assigned[cid])] for cid, indices in asides.items()},
+        {cid for cid in section_criterion if cid is not None},
     )
 
 
@@ -154,14 +188,19 @@ def _rule_groups(rules) -> set[str]:
     return {name for rule in rules for item in rule for name in re.split(r"[+&]", item)}
 
 
-def _group_hits(criterion: Criterion, own: list[Unit], own_names: frozenset[str] = frozenset()) -> dict[str, list[tuple[Unit, set[str]]]]:
+def _group_hits(criterion: Criterion, own: list[Unit], grounding: dict[int, Grounding], article_known: bool,
+                own_names: frozenset[str] = frozenset()) -> dict[str, list[tuple[Unit, set[str]]]]:
     """For each group, the student's sentences holding its terms, and the terms.
 
     The groups only a level-2 (`explain`) rule needs are what the paper does: they
     are not found in a clause saying the paper does not give them ("no loss or
     optimiser is given"), which shows the student looked, not that the paper's
     choice is explained. Level-3 groups see the whole sentence ("the tuning is
-    not reported" is a critical remark)."""
+    not reported" is a critical remark).
+
+    Built-in groups: "numbers" (quantities: with the article, those it states
+    or prints; without it, any two), "names" (names the article does not use
+    often: other work), "paper" (the article's own specifics)."""
     explain_groups = _rule_groups(criterion.explain) - _rule_groups(criterion.analyse)
     hits: dict[str, list[tuple[Unit, set[str]]]] = {}
     present = {id(unit): without_absent_clauses(unit.folded) for unit in own}
@@ -171,35 +210,44 @@ def _group_hits(criterion: Criterion, own: list[Unit], own_names: frozenset[str]
             hits[name] = [(unit, found) for unit in own if (found := matcher.found(present[id(unit)]))]
         else:
             hits[name] = [(unit, found) for unit in own if (found := matcher.found(unit.folded))]
-    numbered = [(unit, q) for unit in own if (q := quantities(unit.text))]
-    distinct = set().union(*(q for _, q in numbered)) if numbered else set()
-    hits["numbers"] = numbered if len(distinct) >= MIN_QUANTITIES else []
+    if article_known:
+        numbered = []
+        for unit in own:
+            found = grounding.get(unit.index)
+            values = {q.text for q, _ in found.agreed} | {q.text for q in found.printed} if found else set()
+            if values:
+                numbered.append((unit, values))
+        hits["numbers"] = numbered
+    else:
+        from analyser.checking.terms import quantities as any_quantities
+
+        numbered = [(unit, q) for unit in own if (q := any_quantities(unit.text))]
+        distinct = set().union(*(q for _, q in numbered)) if numbered else set()
+        hits["numbers"] = numbered if len(distinct) >= MIN_QUANTITIES else []
     hits["names"] = [(unit, n) for unit in own if (n := paper_names(unit.text, own_names))]
+    hits["paper"] = [(unit, set(found.words) | {q.text for q, _ in found.agreed})
+                     for unit in own if (found := grounding.get(unit.index)) and found.anchors]
     return hits
 
 
 def _together(first: str, second: str, hits) -> list[tuple[Unit, set[str]]]:
     """Hits of `first` with a hit of `second` in the same paragraph, at most NEAR sentences apart."""
-    places = {(unit.paragraph, unit.section): [] for unit, _ in hits.get(second, [])}
+    places: dict[tuple[int, int], list[Unit]] = {}
     for unit, _ in hits.get(second, []):
-        places[(unit.paragraph, unit.section)].append(unit)
+        places.setdefault((unit.paragraph, unit.section), []).append(unit)
     together = []
     for unit, terms in hits.get(first, []):
         near = places.get((unit.paragraph, unit.section), [])
-        if any(abs(_position(other) - _position(unit)) <= NEAR for other in near):
+        if any(abs(other.index - unit.index) <= NEAR for other in near):
             together.append((unit, terms))
     return together
-
-
-def _position(unit: Unit) -> int:
-    return unit.index
 
 
 def _satisfied(group: str, hits) -> list:
     if "&" in group:  # both groups in one sentence
         first, second = group.split("&", 1)
-        with_second = {id(unit) for unit, _ in hits.get(second, [])}
-        return [(unit, terms) for unit, terms in hits.get(first, []) if id(unit) in with_second]
+        with_second = {id(unit) for unit, _ in _satisfied(second, hits)}
+        return [(unit, terms) for unit, terms in _satisfied(first, hits) if id(unit) in with_second]
     if "+" in group:
         first, second = group.split("+", 1)
         return _together(first, second, hits)
@@ -213,50 +261,72 @@ def _first_rule(rules, hits) -> tuple[str, ...] | None:
     return None
 
 
+def _best_cover(rules, hits) -> tuple[float, tuple[str, ...]]:
+    """The share of groups found of the rule closest to complete, and its missing groups."""
+    best, missing = 0.0, ()
+    for rule in rules:
+        absent = tuple(group for group in rule if not _satisfied(group, hits))
+        share = 1 - len(absent) / len(rule) if rule else 0.0
+        if share > best or not missing and share == best:
+            best, missing = share, absent
+    return best, missing
+
+
 def score_criterion(
     criterion: Criterion,
     units: list[Unit],
-    wrong: dict[int, list[str]] | None = None,
     asides: list[Unit] = (),
     *,
+    claims: list[Claim] = (),
+    grounding: dict[int, Grounding] | None = None,
+    article_known: bool = False,
+    evaluative: set[int] = frozenset(),
+    evaluative_share: float = 0.0,
+    headed: bool = False,
     own_names: frozenset[str] = frozenset(),
-    serious: frozenset[str] = frozenset(),
 ) -> CriterionResult:
-    """Score one criterion from its sentences.
+    """The rule level of one criterion from its sentences, its evidence and features.
 
-    `wrong` maps a sentence (by id) to its claims the article does not support;
-    a claim in `serious` (a model family the article never names) weighs
-    WRONG_CLAIMS_CAP alone: it is the model itself that is wrong. `own_names`
-    (the names the article uses often: its own subject) are left out of the
-    built-in group "names", which stands for other work named with specifics."""
+    `claims` are the analysis's claims about this criterion; `grounding` maps
+    a sentence's index to what it shares with the article; `evaluative` holds
+    the indices of the sentences that judge or question."""
+    grounding = grounding or {}
     mention = term_set(criterion.vocabulary.mention)
     mentions = [unit for unit in units if mention.found(unit.folded)] or list(asides)
+    result = CriterionResult(criterion, 0, [], units=list(units), claims=[c for c in claims if c.verdict in ("contradicted", "unsupported")])
     if not units and asides:
-        return CriterionResult(criterion, 1, list(asides)[:MAX_EVIDENCE], units=list(asides))
-    if not units or not (mentions or any(unit.words >= 8 for unit in units)):
-        return CriterionResult(criterion, 0, [], units=units)
-    own = [unit for unit in units if not unit.copied]
-    hits = _group_hits(criterion, own, own_names)
-    found = {name: sorted(set().union(*(terms for _, terms in pairs))) for name, pairs in hits.items() if pairs}
+        result.score = result.rule = 1
+        result.evidence = list(asides)[:MAX_EVIDENCE]
+        result.units = list(asides)
+    elif units and (mentions or any(unit.words >= 8 for unit in units)):
+        own = [unit for unit in units if not unit.copied]
+        hits = _group_hits(criterion, own, grounding, article_known, own_names)
+        result.found = {name: sorted(set().union(*(terms for _, terms in pairs))) for name, pairs in hits.items() if pairs}
+        score, evidence_groups = 1, ()
+        explained = _first_rule(criterion.explain, hits)
+        if explained:
+            score, evidence_groups = 2, explained
+            analysed = _first_rule(criterion.analyse, hits)
+            if analysed:
+                score, evidence_groups = 3, explained + analysed
+        result.score = result.rule = score
+        explain_cover, explain_missing = _best_cover(criterion.explain, hits)
+        analyse_cover, analyse_missing = _best_cover(criterion.analyse, hits)
+        result.missing = list(explain_missing if score < 2 else analyse_missing if score < 3 else ())
+        result.evidence = _evidence(evidence_groups, hits, mentions, units, grounding)
+        result.features = _features(result, own, grounding, evaluative, evaluative_share, headed, explain_cover, analyse_cover)
+        return result
+    result.features = _features(result, [], grounding, evaluative, evaluative_share, headed, 0.0, 0.0)
+    return result
 
-    score, evidence_groups = 1, ()
-    explained = _first_rule(criterion.explain, hits)
-    if explained:
-        score, evidence_groups = 2, explained
-        analysed = _first_rule(criterion.analyse, hits)
-        if analysed:
-            score, evidence_groups = 3, explained + analysed
 
-    unsupported: list[str] = []
-    for unit in units:
-        unsupported.extend((wrong or {}).get(id(unit), []))
-    weight = sum(WRONG_CLAIMS_CAP if label in serious else 1 for label in unsupported)
-    if weight >= WRONG_CLAIMS_CAP and score > 1:
-        score = 1
-
+def _evidence(groups, hits, mentions, units, grounding) -> list[Unit]:
     evidence: list[Unit] = []
-    for group in evidence_groups:
-        for unit, _ in _satisfied(group, hits):
+    for group in groups:
+        candidates = _satisfied(group, hits)
+        # The sentence with the article's specifics first: it shows the most.
+        candidates = sorted(candidates, key=lambda pair: -(grounding[pair[0].index].anchors if pair[0].index in grounding else 0))
+        for unit, _ in candidates:
             if unit not in evidence:
                 evidence.append(unit)
                 break
@@ -268,24 +338,35 @@ def score_criterion(
             break
         if unit not in evidence:
             evidence.append(unit)
+    evidence = evidence[:MAX_EVIDENCE]
     evidence.sort(key=lambda unit: unit.index)
-    return CriterionResult(criterion, score, evidence[:MAX_EVIDENCE], found, list(dict.fromkeys(unsupported)) if weight >= WRONG_CLAIMS_CAP else [], units)
+    return evidence
 
 
-def score_all(units: list[Unit], headings: list[str], rubric: Rubric, wrong: dict[int, list[str]] | None = None, **options) -> list[CriterionResult]:
-    assigned = assign(units, headings, rubric)
-    return [score_criterion(c, assigned[c.id], wrong, assigned.asides[c.id], **options) for c in rubric.criteria]
-
-
-SUMMARY_CAP = 2
-
-
-def cap_summary(results: list[CriterionResult]) -> None:
-    """A text that reads as a summary (the `is_analysis` check failed) holds no
-    criterion at 3: level 3 is "analysed", critical depth a summary lacks."""
-    for result in results:
-        if result.score > SUMMARY_CAP:
-            result.score = SUMMARY_CAP
+def _features(result: CriterionResult, own: list[Unit], grounding: dict[int, Grounding], evaluative: set[int],
+              evaluative_share: float, headed: bool, explain_cover: float, analyse_cover: float) -> dict[str, float]:
+    grounded = [unit for unit in own if unit.index in grounding and grounding[unit.index].anchors]
+    specifics: dict[str, None] = {}
+    for unit in grounded:
+        found = grounding[unit.index]
+        specifics.update(dict.fromkeys(found.words))
+        specifics.update(dict.fromkeys(q.text for q, _ in found.agreed))
+    result.specifics = list(specifics)
+    units = result.units
+    return {
+        "rule": float(result.rule),
+        "explain_cover": explain_cover,
+        "analyse_cover": analyse_cover,
+        "sentences": math.log1p(len(own)),
+        "heading": 1.0 if headed else 0.0,
+        "grounded": math.log1p(len(grounded)),
+        "specifics": math.log1p(len(specifics)),
+        "critical": math.log1p(sum(1 for unit in grounded if unit.index in evaluative)),
+        "contradicted": float(sum(1 for claim in result.claims if claim.verdict == "contradicted")),
+        "unsupported": float(sum(1 for claim in result.claims if claim.verdict == "unsupported")),
+        "copied": sum(unit.copied for unit in units) / len(units) if units else 0.0,
+        "evaluative": evaluative_share,
+    }
 
 
 COPIED_MARK = {"en": " (copied from the article)", "fr": " (copié de l'article)"}

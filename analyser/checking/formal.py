@@ -336,12 +336,20 @@ def restating_units(units: list[Unit], settings, evaluative: list[Unit]) -> list
     return chosen
 
 
-def is_analysis(units: list[Unit], settings, article_known: bool, language: str = "en") -> CheckResult:
+def evaluative_share(units: list[Unit], settings, evaluative: list[Unit]) -> float:
+    """evaluative / (evaluative + restating) sentences, 1.0 when neither is there."""
+    restating = restating_units(units, settings, evaluative)
+    judged = len(evaluative) + len(restating)
+    return len(evaluative) / judged if judged else 1.0
+
+
+def is_analysis(units: list[Unit], settings, article_known: bool, language: str = "en", *, evaluative: list[Unit] | None = None) -> CheckResult:
     """The spec's rule: the share of sentences that evaluate, compare, question or
     justify versus those that only restate the paper; and the copied share."""
     if not units:
         return CheckResult("is_analysis", False, _text(language, "nothing"))
-    evaluative = evaluative_units(units, settings)
+    if evaluative is None:
+        evaluative = evaluative_units(units, settings)
     restating = restating_units(units, settings, evaluative)
     judged = len(evaluative) + len(restating)
     share = len(evaluative) / judged if judged else 1.0

@@ -34,7 +34,12 @@ class CheckResult:
 class Claim:
     claim: str
     supported: bool
-    detail: str
+    detail: str  # why: the article's own words where it states otherwise
+    # Not in the JSON contract: "agrees", "contradicted", "unsupported" or "elsewhere"
+    # (another source cited), the criterion the claim is about, and the sentence's index.
+    verdict: str = ""
+    criterion: str | None = None
+    unit: int = -1
 
 
 @dataclass

@@ -14,6 +14,7 @@ from analyser.rubric.model import (
     Criterion,
     Penalties,
     Rubric,
+    ScoringSettings,
     Vocabulary,
 )
 from analyser.rubric.validate import ANALYSIS_VOCABULARY, RubricError, validate
@@ -117,6 +118,18 @@ def build(data: dict, path: str = "") -> Rubric:
             praise=tuple(words["praise"]),
         ),
         path=path,
+        scoring=_scoring(data.get("scoring", {}), path),
+    )
+
+
+def _scoring(data: dict, path: str) -> ScoringSettings:
+    calibration = data.get("calibration", "")
+    if calibration and path:
+        calibration = str((Path(path).parent / calibration).resolve())
+    return ScoringSettings(
+        min_specifics=int(data.get("min_specifics", 2)),
+        summary_cap=int(data.get("summary_cap", 2)),
+        calibration=calibration,
     )
 
 

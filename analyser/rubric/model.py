@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 LEVELS = (0, 1, 2, 3)
 LANGUAGES = ("en", "fr")
-BUILTIN_GROUPS = ("numbers", "names")  # computed by the scorer, not listed in the file
+BUILTIN_GROUPS = ("numbers", "names", "paper")  # computed by the scorer, not listed in the file
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,17 @@ class AnalysisSettings:
 
 
 @dataclass(frozen=True)
+class ScoringSettings:
+    """How evidence becomes a level beyond the criteria's own rules ([scoring])."""
+
+    # Levels 2 and 3 need statements specific to the article: at least this many
+    # of its specifics (its own words, quantities it states) in a criterion's sentences.
+    min_specifics: int = 2
+    summary_cap: int = 2  # the highest level of any criterion when `is_analysis` fails
+    calibration: str = ""  # the calibration file (absolute path), "" when the rubric has none
+
+
+@dataclass(frozen=True)
 class Rubric:
     id: str
     title: str
@@ -87,6 +98,7 @@ class Rubric:
     checks: CheckSettings
     analysis: AnalysisSettings
     path: str = ""
+    scoring: ScoringSettings = field(default_factory=ScoringSettings)
 
     def criterion(self, criterion_id: str) -> Criterion:
         for criterion in self.criteria:

@@ -112,7 +112,8 @@ def _bracket_balance(text: str) -> int:
     return balance
 
 
-TOP_KEYS = {"id", "title", "description", "scale", "checks", "analysis", "criteria"}
+TOP_KEYS = {"id", "title", "description", "scale", "checks", "analysis", "scoring", "criteria"}
+SCORING_KEYS = {"calibration", "min_specifics", "summary_cap"}
 CHECK_KEYS = {"page_limit", "words_per_page", "due", "penalties"}
 PENALTY_KEYS = {"late", "over_page_limit"}
 ANALYSIS_KEYS = {"min_evaluative_share", "max_copied_share", "vocabulary"}
@@ -173,6 +174,7 @@ class _Validator:
             self.problem(("scale",), "'scale' must be positive")
         self.checks(data.get("checks", {}))
         self.analysis(data.get("analysis", {}))
+        self.scoring(data.get("scoring", {}))
         criteria = data.get("criteria")
         if not isinstance(criteria, list) or not criteria:
             self.problem(("criteria",), "the rubric needs at least one [[criteria]] table")
@@ -206,6 +208,18 @@ class _Validator:
         for key in PENALTY_KEYS:
             if self.expect(penalties, key, (int, float), path + ("penalties",), required=False) and penalties[key] < 0:
                 self.problem(path + ("penalties", key), f"penalty {key!r} must be >= 0 (points off the total)")
+
+    def scoring(self, scoring) -> None:
+        path = ("scoring",)
+        if not isinstance(scoring, dict):
+            self.problem(path, "[scoring] must be a table")
+            return
+        self.unknown(scoring, SCORING_KEYS, path)
+        self.expect(scoring, "calibration", (str,), path, required=False)
+        if self.expect(scoring, "min_specifics", (int,), path, required=False) and scoring["min_specifics"] < 0:
+            self.problem(path + ("min_specifics",), "'min_specifics' must be 0 or more")
+        if self.expect(scoring, "summary_cap", (int,), path, required=False) and not 0 <= scoring["summary_cap"] <= 3:
+            self.problem(path + ("summary_cap",), "'summary_cap' must be a level, 0 to 3")
 
     def analysis(self, analysis) -> None:
         path = ("analysis",)

@@ -1,0 +1,173 @@
+"""What in a student's sentence is specific to *this* article.
+
+A statement is grounded when it carries the article's own specifics: the
+words the article uses that ML-in-science articles in general do not (its
+materials, properties, data sets, named methods: "copolymers", "electron
+affinity", "OQMD", "wD-MPNN"), and the numbers it gives for what they count
+(see `quantities`). Generic ML vocabulary ("supervised", "features",
+"cross-validation", "overfitting") is not specific to any article, however
+dense: it grounds nothing.
+
+Which words are generic is read from a background of ML-in-science articles
+(`vocab/background.json`: in how many of them each word appears, made by
+`benchmarks/make_background.py`), from the rubric's own vocabulary, and from
+a list of function words. Words are compared by a crude stem, so that
+English and French forms of one word meet ("copolymers", "copolymères";
+"affinity", "affinité").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from analyser.checking.quantities import ArticleQuantities, Quantity, article_quantities, informative, quantities
+from analyser.checking.terms import fold
+
+STEM_CHARS = 6  # longer words are compared by their first characters (English and French cognates)
+MIN_ARTICLE_COUNT = 2  # a word the article uses once is not yet its vocabulary
+GENERIC_SHARE = 0.2  # a word in more than this share of background articles is generic
+
+_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+# Function and everyday words of English and French (folded): never specific.
+_FUNCTION = frozenset("""
+a about above after again against all also although am an and any are as at be because been before being below
+between both but by can could did do does doing down during each either else even ever every few for from further
+had has have having he her here hers herself him himself his how however i if in into is it its itself just least
+less like made make makes many may me might more most much must my myself no nor not now of off often on once one
+only or other others our ours ourselves out over own per quite rather same several she should since so some still
+such than that the their theirs them themselves then there these they this those though through thus to too two
+three under until up upon us very via was we well were what when where whether which while who whom whose why will
+with within without would yet you your yours yourself first second third new used using use uses based show shows
+shown given give gives way ways part case cases set sets number numbers high higher low lower large larger small
+smaller good better best different same each work works paper article authors author study studies result results
+le la les un une des du de d l et est sont etait etaient ete etre a au aux avec ce cet cette ces il ils elle elles
+nous vous on ne n pas plus mais ou leur leurs sa son ses se s qu que qui quoi dont dans pour par sur sous entre sans
+comme aussi tres donc car cela ceci lorsque quand pourquoi tout tous toute toutes autre autres meme memes bien fait
+faire peut peuvent plusieurs chaque deux trois article auteurs etude resultats travail
+""".split())
+
+
+def stem(word: str) -> str:
+    """A folded word's comparison key: its first STEM_CHARS characters when longer,
+    else the word without a plural ending."""
+    word = word.replace("-", "")
+    if len(word) > STEM_CHARS:
+        return word[:STEM_CHARS]
+    if len(word) > 3 and word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def stems(folded: str) -> list[str]:
+    return [stem(word) for word in _WORD.findall(folded)]
+
+
+@lru_cache(maxsize=1)
+def _background() -> tuple[int, dict[str, int]]:
+    data = json.loads((Path(__file__).parent / "vocab" / "background.json").read_text(encoding="utf-8"))
+    return data["articles"], data["df"]
+
+
+@lru_cache(maxsize=16)
+def _rubric_words(vocabulary: tuple[str, ...]) -> frozenset[str]:
+    found: set[str] = set()
+    for term in vocabulary:
+        if not term.startswith("re:"):
+            found.update(stems(fold(term.rstrip("*"))))
+    return frozenset(found)
+
+
+def generic(word_stem: str, rubric_words: frozenset[str] = frozenset()) -> bool:
+    articles, df = _background()
+    return (
+        word_stem in _FUNCTION
+        or len(word_stem) < 3
+        or word_stem in rubric_words
+        or df.get(word_stem, 0) > GENERIC_SHARE * articles
+    )
+
+
+@dataclass
+class ArticleAnchors:
+    """The article's specific vocabulary and its quantities."""
+
+    words: dict[str, str]  # stem -> the word as the article writes it most often
+    quantities: ArticleQuantities
+    weights: dict[str, float] = field(default_factory=dict)  # stem -> how rare it is in the background (0..1)
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+
+@dataclass
+class Grounding:
+    """What one student sentence shares with the article."""
+
+    words: list[str]  # the article's specific words it uses (as the article writes them)
+    agreed: list[tuple[Quantity, str]]  # its quantities the article states (kind and value), with the article's sentence
+    printed: list[Quantity]  # its other informative numbers the article prints somewhere (kind unknown or not stated)
+
+    @property
+    def anchors(self) -> int:
+        return len(self.words) + len(self.agreed)
+
+    @property
+    def strength(self) -> float:
+        return sum(1.0 for _ in self.words) + 1.5 * len(self.agreed) + 0.5 * len(self.printed)
+
+
+def article_anchors(sentences: tuple[tuple[str, int], ...], rubric_vocabulary: tuple[str, ...] = (), extra: tuple[str, ...] = ()) -> ArticleAnchors:
+    """The specific vocabulary of an article given as (sentence, page) pairs; `extra`
+    are names the facts found (models, data sets), specific whatever their count."""
+    return _article_anchors(sentences, rubric_vocabulary, extra)
+
+
+@lru_cache(maxsize=8)
+def _article_anchors(sentences, rubric_vocabulary, extra) -> ArticleAnchors:
+    articles, df = _background()
+    rubric_words = _rubric_words(rubric_vocabulary)
+    counts: dict[str, int] = {}
+    surface: dict[str, dict[str, int]] = {}
+    for text, _ in sentences:
+        for word in _WORD.findall(fold(text)):
+            key = stem(word)
+            counts[key] = counts.get(key, 0) + 1
+            surface.setdefault(key, {}).setdefault(word, 0)
+            surface[key][word] += 1
+    forced = {stem(word) for name in extra for word in _WORD.findall(fold(name))}
+    words: dict[str, str] = {}
+    weights: dict[str, float] = {}
+    for key, count in counts.items():
+        if generic(key, rubric_words) and key not in forced:
+            continue
+        if count < MIN_ARTICLE_COUNT and key not in forced:
+            continue
+        if key in _FUNCTION or len(key) < 3:
+            continue
+        words[key] = max(surface[key], key=surface[key].get)
+        weights[key] = 1.0 - df.get(key, 0) / max(1, articles)
+    return ArticleAnchors(words, article_quantities(sentences), weights)
+
+
+def ground(folded_sentence: str, anchors: ArticleAnchors) -> Grounding:
+    """The article's specifics one student sentence carries."""
+    seen: dict[str, str] = {}
+    for word in _WORD.findall(folded_sentence):
+        key = stem(word)
+        if key in anchors.words and key not in seen:
+            seen[key] = anchors.words[key]
+    agreed, printed = [], []
+    for quantity in quantities(folded_sentence):
+        if not informative(quantity.value) and not quantity.kind.startswith(("metric:", "split")):
+            continue
+        stated = anchors.quantities.agrees(quantity) if quantity.kind else None
+        if stated is not None:
+            agreed.append((quantity, stated.sentence))
+        elif anchors.quantities.prints(quantity.value) and informative(quantity.value):
+            printed.append(quantity)
+    return Grounding(list(seen.values()), agreed, printed)
