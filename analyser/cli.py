@@ -25,7 +25,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("analyser.commands.check:check", "Score an analysis against the rubric and explain every point."),
     "rubric": ("analyser.commands.rubric:rubric", "Show or validate rubric files."),
     "grade": ("analyser.commands.grade:grade", "Grade a whole class: reports, class overview, gradebook."),
+    "review": ("analyser.commands.review:review", "Review a graded class in the browser; your decisions are the grades."),
     "email": ("analyser.commands.email:email", "E-mail the graded reports to the students (once each)."),
+    "serve": ("analyser.commands.review:serve", "Check a draft in the browser, on this computer only."),
     "demo": ("analyser.commands.demo:demo", "Run the whole pipeline offline on bundled data."),
     "lab": ("analyser.commands.lab:lab", "Run the course's ML experiments (analyser.lab)."),
 }
@@ -63,8 +65,8 @@ def cli() -> None:
     """analyser: fetch research articles, see their ML facts, write and grade ML analyses.
 
     \b
-    Students:   search, fetch, facts, template, check
-    Instructor: grade, email, rubric
+    Students:   search, fetch, facts, template, check, serve
+    Instructor: grade, review, email, rubric
     Both:       extract, lab, demo (the whole pipeline on bundled data)
     """
 

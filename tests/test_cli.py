@@ -13,7 +13,7 @@ from analyser import __version__
 from analyser.cli import COMMANDS, cli
 from analyser.errors import AnalyserError
 
-HEAVY = ("numpy", "sklearn", "pypdf", "pypdfium2", "matplotlib", "docx", "requests", "arxiv")
+HEAVY = ("numpy", "sklearn", "pypdf", "pypdfium2", "matplotlib", "docx", "requests", "arxiv", "flask", "werkzeug")
 
 
 def test_version():

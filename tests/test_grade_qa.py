@@ -154,7 +154,7 @@ def test_similarity_csv_holds_a_bounded_passage(tmp_path, paper):
 
 def test_the_email_is_in_the_language_of_the_submission(qa_class, tmp_path):
     out = shutil.copytree(qa_class["out"], tmp_path / "out")
-    result = _run("email", out, "--from", "Teacher <teacher@example.org>")
+    result = _run("email", out, "--from", "Teacher <teacher@example.org>", "--include-unresolved")
     assert result.exit_code == 0, result.output
     read = {p.stem: email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
             for p in (out / "outbox").glob("*.eml")}

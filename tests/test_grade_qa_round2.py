@@ -85,7 +85,7 @@ def test_a_students_json_of_the_wrong_shape_is_called_damaged(graded, tmp_path, 
 def test_a_missing_report_skips_that_student_only(graded, tmp_path):
     folder = _copy(graded, tmp_path)
     (folder / "hugo-bernard" / "report.html").unlink()
-    result = _run("email", folder, "--from", "prof@univ.fr")
+    result = _run("email", folder, "--from", "prof@univ.fr", "--include-unresolved")
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert "1 message(s) written" in result.output

@@ -111,27 +111,28 @@ def identifier_of(link: str | None) -> str | None:
 
 
 def article_own_identifier(document) -> str | None:
-    """The identifier the article states for itself: a DOI or arXiv id in its
-    metadata, else the first article link on its first page; None when unknown."""
+    """The canonical identifier the article states for itself (`analyser.sources.own_identifier`), or None."""
     if document is None:
         return None
-    metadata = getattr(document, "metadata", None)
-    for key in ("doi", "arxiv", "identifier"):
-        found = identifier_of(getattr(metadata, key, None))
-        if found:
-            return found
-    pages = getattr(document, "pages", None) or []
-    if not pages:
-        return None
-    first = unwrap_links(pages[0].text)
-    labelled = re.search(r"(?i)\b(?:doi\s*[:：]?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)", first)
-    if labelled:
-        found = identifier_of(labelled.group(1).rstrip(".,;)"))
-        if found:
-            return found
-    from analyser.sources import find_article_link
+    from analyser.sources.own_identifier import own_identifier
 
-    return identifier_of(find_article_link(first))
+    found = own_identifier(document)
+    return found.canonical if found else None
+
+
+def article_in_folder(submission, folder) -> tuple[object, str | None, str | None]:
+    """(the submission's Document, its article's PDF in `folder` or None, the link no PDF matched or None).
+
+    `check --papers DIR`: the same matching as `grade --papers` (analyser.sources.papers_folder)."""
+    from analyser.sources.papers_folder import read_papers_folder
+
+    shelf = read_papers_folder(folder)
+    document = load_submission(submission)
+    text = unwrap_links(document.text + "\n" + (document.references or ""))
+    link, found = shelf.match_text(text)
+    if found is not None:
+        return document, found.path, None
+    return document, None, link
 
 
 def _comparable(identifier: str) -> tuple[str, str]:

@@ -20,15 +20,19 @@ PASSWORD_ENV = "ANALYSER_SMTP_PASSWORD"
 @click.option("--user", default=None, help=f"SMTP login; the password comes from ${PASSWORD_ENV} or a prompt.")
 @click.option("--send", is_flag=True, help="Really send (without it: write DIR/outbox/*.eml for review).")
 @click.option("--resend", multiple=True, metavar="NAME", help="Send again to this student (name, e-mail or folder); repeatable.")
+@click.option("--include-unresolved", is_flag=True,
+              help="Also send reports whose flags you have not resolved in `analyser review` (held back by default).")
 @click.option("--course", default="AI and chemistry", show_default=True, help="Course name for the subject line.")
-def email(out_dir, sender, smtp_host, smtp_port, security, user, send, resend, course):
+def email(out_dir, sender, smtp_host, smtp_port, security, user, send, resend, include_unresolved, course):
     """E-mail each student their report (HTML body, plain-text part, report attached).
 
     DIR is the --out folder of `analyser grade`. Without --send the messages
     are written to DIR/outbox/ for review. With --send they are sent; a ledger
     in DIR records each one, so running again sends only what was not sent
     (a refused recipient is retried next time). The password is never taken
-    from the command line.
+    from the command line. Reports whose flags are not resolved yet (manual
+    review, uncertain scores: see `analyser review DIR`) are held back unless
+    --include-unresolved (or --resend NAME for one student).
     """
     from analyser.mailing import email_reports
     from analyser.mailing.smtp import SmtpSettings
@@ -40,7 +44,7 @@ def email(out_dir, sender, smtp_host, smtp_port, security, user, send, resend, c
             password = click.prompt(f"SMTP password for {user}", hide_input=True, err=True)
     settings = SmtpSettings(host=smtp_host, port=smtp_port, security=security or "none", user=user)
     result = email_reports(out_dir, sender, send=send, smtp=settings, password=password,
-                           resend=tuple(resend), course=course)
+                           resend=tuple(resend), course=course, include_unresolved=include_unresolved)
 
     if result.outbox is not None:
         click.echo(f"{len(result.written)} message(s) written to {result.outbox} for review; "
@@ -53,7 +57,8 @@ def email(out_dir, sender, smtp_host, smtp_port, security, user, send, resend, c
         click.echo(f"{len(result.changed_since_sent)} report(s) changed since they were sent: "
                    f"{', '.join(result.changed_since_sent)} (--resend NAME to send the new one).")
     if result.held:
-        click.echo(f"{len(result.held)} held for manual review (check, then --resend NAME): {', '.join(result.held)}")
+        click.echo(f"{len(result.held)} held for manual review until you resolve their flags in "
+                   f"`analyser review {out_dir}` (or --include-unresolved, --resend NAME): {', '.join(result.held)}")
     if result.no_address:
         click.echo(f"{len(result.no_address)} without an e-mail address: {', '.join(result.no_address)}")
     if result.unreadable:

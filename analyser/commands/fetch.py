@@ -39,6 +39,10 @@ def fetch(identifier: str, out: Path, pdf: Path | None, refresh: bool, offline: 
       analyser fetch https://www.biorxiv.org/content/10.1101/2021.11.22.469359v2
       analyser fetch https://doi.org/10.1039/d5dd00294j  (any DOI, via Crossref)
       analyser fetch 10.26434/chemrxiv-2023-vmbt3 --pdf ~/Downloads/paper.pdf
+
+    With --pdf no network is needed: when the source cannot be reached (or
+    with --offline) the title and authors are read from the PDF, and
+    `--refresh` completes them later, online, keeping the PDF.
     """
     from analyser.sources import fetch_into
 
@@ -53,6 +57,9 @@ def fetch(identifier: str, out: Path, pdf: Path | None, refresh: bool, offline: 
         click.echo(f"  doi:       {paper.doi}")
     if paper.source == "local" and paper.doi:
         click.echo(f"  (read from the PDF; `analyser fetch {paper.doi}` gets the full metadata)")
+    if paper.from_pdf:
+        click.echo(f"  (title and authors read from the PDF, offline; `analyser fetch {paper.identifier} --refresh` "
+                   "completes them when online)")
     if paper.landing_url:
         click.echo(f"  page:      {paper.landing_url}")
     click.echo(f"  metadata:  {saved.metadata_path}")

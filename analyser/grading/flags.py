@@ -17,7 +17,10 @@ FLAGS: dict[str, str] = {
     "summary": "summary, not analysis",
     "unsupported_claims": "unsupported claims",
     "high_similarity": "high similarity",
+    "uncertain": "uncertain score",
     "manual_review": "needs manual review",
+    # Set when publishing (grading/publish.py), not here: the decision is the instructor's.
+    "review_outdated": "decision on an earlier version",
 }
 
 
@@ -43,6 +46,8 @@ def flags_for(selection: Selection, outcome: Outcome, similar: list[SimilarPair]
         found.append("unsupported_claims")
     if similar:
         found.append("high_similarity")
+    if any(criterion.get("review") for criterion in report.get("criteria", [])):
+        found.append("uncertain")  # the checker was unsure of a score: the review queue's first items
     if outcome.report is None or outcome.review:
         found.append("manual_review")
     return found

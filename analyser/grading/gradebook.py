@@ -23,19 +23,29 @@ def gradebook_rows(result: ClassResult) -> list[list[str]]:
     total_column = f"Total ({result.rubric_id}, /{result.scale:g})"
     header = CANVAS_COLUMNS + ["Email address", total_column] + [cid for cid, _ in result.criteria] + ["Late", "Needs review"]
     rows = [header]
+    seen: dict[str, int] = {}
+    for student in result.students:
+        seen[student.display_name.casefold()] = seen.get(student.display_name.casefold(), 0) + 1
     for student in sorted(result.students, key=lambda s: s.display_name.casefold()):
-        report = student.outcome.report or {}
+        report = student.report or {}
         scores = {c["id"]: c["score"] for c in report.get("criteria", [])}
         email = student.submission.email or ""
         rows.append(
             # Never an empty name: an import rejects the row (the "no name" flag says it is a stand-in).
-            [student.display_name, "", "", email, "", email,
+            [_distinct(student, seen), "", "", email, "", email,
              _number(student.total)]
             + [_number(scores.get(cid)) for cid, _ in result.criteria]
             + ["1" if "late" in student.flags else "0",
-               "1" if "manual_review" in student.flags else "0"]
+               "1" if student.unresolved else "0"]
         )
     return rows
+
+
+def _distinct(student, seen: dict[str, int]) -> str:
+    """The name, with the e-mail (else the report folder) when another student has the same name."""
+    if seen.get(student.display_name.casefold(), 0) < 2:
+        return student.display_name
+    return f"{student.display_name} ({student.submission.email or student.slug})"
 
 
 def write_gradebook(result: ClassResult) -> None:

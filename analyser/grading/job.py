@@ -11,9 +11,13 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analyser.errors import AnalyserError
 from analyser.grading.model import ARTICLE_UNAVAILABLE, Outcome, Submission
+
+if TYPE_CHECKING:
+    from analyser.sources.papers_folder import PapersFolder
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +32,7 @@ class JobSettings:
     paper: str | None  # the article of the whole class (path or identifier), else each link
     article_store: str | None = None  # folder where extracted articles are shared between workers
     code_version: str = ""  # `ledger.code_fingerprint()`, computed once by the run for all its workers
+    papers: PapersFolder | None = None  # --papers: the instructor's folder of article PDFs, read once by the run
 
 
 # Per process: the rubric, and each article's Document and facts, so that a
@@ -63,7 +68,8 @@ def _grade(submission: Submission, settings: JobSettings) -> Outcome:
     except AnalyserError as error:
         return Outcome(submission.id, None, review=review + [f"could not be read: {error}"])
 
-    paper, facts, problem, retry, missing = _article(document.text + "\n" + (document.references or ""), settings)
+    (paper, facts, problem, retry, missing), unmatched = _article(document.text + "\n" + (document.references or ""),
+                                                                  settings)
     if problem:
         review.append(problem)
     report = check(
@@ -76,9 +82,27 @@ def _grade(submission: Submission, settings: JobSettings) -> Outcome:
         # The article was already looked for: don't let the checker try the network again.
         offline=settings.offline or paper is None,
     )
-    return Outcome(submission.id, report.to_dict(), text=strip_template_text(document.text), review=review,
+    data = report.to_dict()
+    if submission.submitted_at is None:
+        _explain_unknown_time(data, submission, report.language)
+    return Outcome(submission.id, data, text=strip_template_text(document.text), review=review,
                    notes=list(report.notes), retry=retry, article_missing=missing,
-                   language=getattr(report, "language", "") or "")
+                   language=getattr(report, "language", "") or "",
+                   confidence={c.id: float(c.confidence) for c in report.criteria},
+                   unmatched_link=unmatched if problem else "")
+
+
+def _explain_unknown_time(report: dict, submission: Submission, language: str) -> None:
+    """Say why the deadline went unchecked, and what would give a time -- with what `grade` has.
+
+    The checker's own words name `check --submitted-at`, an option `grade` lacks.
+    """
+    from analyser.grading.labels import UNKNOWN_TIME
+
+    for check in report.get("checks", []):
+        if check.get("id") == "deadline" and check.get("passed") is None and "--submitted-at" in check.get("detail", ""):
+            texts = UNKNOWN_TIME.get(language) or UNKNOWN_TIME["en"]
+            check["detail"] = texts["mail" if submission.from_mail else "file"]
 
 
 def _rubric(name_or_path: str | None):
@@ -90,19 +114,32 @@ def _rubric(name_or_path: str | None):
 
 
 def _article(text: str, settings: JobSettings):
-    """(Document, facts, problem, retry, missing): the article the submission analyses, cache first.
+    """((Document, facts, problem, retry, missing), unmatched link): the article the submission analyses.
 
     `retry`: the failure may pass (network), forget this outcome; `missing`:
     --offline found no cached copy, an online run should grade it again.
+    With --papers, the folder's PDF that states the linked identifier (or whose
+    title the text quotes) first; `unmatched` is the link none matched.
     """
     from analyser.sources import find_article_link
 
     link = settings.paper or find_article_link(text)
+    unmatched = ""
+    if settings.papers is not None and not settings.paper:
+        found = settings.papers.match(link, text)
+        if found is not None:
+            link = found.path
+        elif link:
+            unmatched = link
     if not link:
-        return None, None, "no link to the article: consistency not checked", False, False
+        return (None, None, "no link to the article: consistency not checked", False, False), ""
     if link not in _articles:
         _articles[link] = _fetch_article(link, settings.offline, settings.article_store, settings.code_version)
-    return _articles[link]
+    found = _articles[link]
+    if unmatched and found[2]:
+        found = (*found[:2], f"{found[2]} (no PDF in {settings.papers.folder} states this identifier or has "
+                             "its title quoted)", *found[3:])
+    return found, unmatched
 
 
 def warm(settings: JobSettings) -> None:

@@ -89,6 +89,16 @@ class Ledger:
             return None  # online now: the article can be fetched, grade it fully
         return outcome
 
+    def latest(self, submission: Submission) -> Outcome | None:
+        """The outcome last recorded for `submission`, whatever it was graded under; None if none."""
+        try:
+            entry = json.loads(self._file(submission.id).read_text(encoding="utf-8"))
+            if entry.get("outcome", {}).get("submission_id") != submission.id:
+                return None
+            return Outcome(**{**entry["outcome"], "skipped": True})
+        except (OSError, ValueError, TypeError, AttributeError):
+            return None
+
     def record(self, outcome: Outcome, key: str) -> None:
         if outcome.retry:
             return  # e.g. the article was unreachable: try again next run

@@ -71,6 +71,10 @@ class Outcome:
     """The problem may go away by itself (network): do not remember this outcome."""
     article_missing: bool = False
     """Graded without its article because --offline found it in no cache: reused only by offline runs."""
+    confidence: dict[str, float] = field(default_factory=dict)
+    """Criterion id -> how sure the checker is of its score (0..1): the review queue's order."""
+    unmatched_link: str = ""
+    """With --papers: the article link no PDF of the folder matched, when the article could not be had."""
     skipped: bool = False
     """True when the ledger showed nothing changed since the last run."""
 
@@ -101,6 +105,25 @@ class StudentResult:
     outcome: Outcome
     flags: list[str]
     similar: list[SimilarPair] = field(default_factory=list)
+    status: str = ""
+    """In the class of the --out folder: "new", "updated", "unchanged" or "earlier" (not in this run's inputs)."""
+    decision: object | None = None
+    """The instructor's `analyser.review.decisions.Decision` on this student, if any."""
+    decision_state: str = ""
+    """"" (none), "applied", or "outdated" (made on an earlier version: shown, not applied)."""
+    reviewed: dict | None = None
+    """The report with the instructor's scores, when a decision applies; else None."""
+    unresolved: list[str] = field(default_factory=list)
+    """What waits for the instructor before e-mailing ("manual_review", "criterion:<id>", "outdated")."""
+
+    @property
+    def key(self) -> str:
+        return self.selection.student_key
+
+    @property
+    def report(self) -> dict | None:
+        """The report everyone sees: the instructor's decisions applied to the automatic one."""
+        return self.reviewed if self.reviewed is not None else self.outcome.report
 
     @property
     def submission(self) -> Submission:
@@ -125,7 +148,7 @@ class StudentResult:
 
     @property
     def total(self) -> float | None:
-        return (self.outcome.report or {}).get("total")
+        return (self.report or {}).get("total")
 
 
 @dataclass
@@ -145,4 +168,18 @@ class ClassResult:
     rejected: list[str] = field(default_factory=list)
     """Messages that carried neither a sender nor anything to grade: "origin: why", no student's."""
     problems: list[str] = field(default_factory=list)
-    """One line per submission that needs a person: the end-of-run summary."""
+    """One line per submission that needs a person and has not had one yet: the end-of-run summary."""
+    reviewed: int = 0
+    """Submissions flagged for manual review whose flags the instructor resolved (`analyser review`)."""
+    held: int = 0
+    """Scored with their article but flagged for manual review (a problem on intake, no link...)."""
+    status_counts: dict[str, int] = field(default_factory=dict)
+    """new / updated / unchanged / earlier -> how many students of the class (see roster.py)."""
+    pruned: list[str] = field(default_factory=list)
+    """Students removed by --prune (their submissions were no longer among the inputs)."""
+    unmatched_links: dict[str, int] = field(default_factory=dict)
+    """With --papers: article link -> submissions left without their article because no PDF matched it."""
+    weights: object | None = None
+    """The rubric's `analyser.review.apply.Weights`: recomputes a total after an instructor's decision."""
+    papers: str | None = None
+    """The --papers folder of the run, if any."""

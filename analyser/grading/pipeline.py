@@ -1,4 +1,4 @@
-"""The grading run: intake -> selection -> ledger -> jobs -> similarity -> flags -> outputs.
+"""The grading run: intake -> roster -> selection -> ledger -> jobs -> similarity -> flags -> publish.
 
 Each step is a module of `analyser.grading`; this file only chains them.
 """
@@ -12,12 +12,12 @@ from pathlib import Path
 
 from analyser import atomic
 from analyser.rubric.model import LANGUAGES
-from analyser.grading import gradebook, intake, ledger, render, selection, similarity
+from analyser.grading import intake, ledger, publish, roster, selection, similarity
 from analyser.grading.errors import NoSubmissionError, OutputDirError
 from analyser.grading.flags import flags_for
 from analyser.grading.job import JobSettings, grade_one, warm
 from analyser.grading.model import ClassResult, Outcome, SimilarPair, StudentResult
-from analyser.grading.names import unique_slugs
+from analyser.grading.names import assign_slugs
 from analyser.grading.outdir import check_not_foreign, check_writable, make_output_dir, write_failure
 
 
@@ -36,21 +36,35 @@ def grade_class(
     similarity_threshold: float = similarity.DEFAULT_THRESHOLD,
     progress: Progress | None = None,
     force: bool = False,
+    papers: str | Path | None = None,
+    prune: bool = False,
 ) -> ClassResult:
     """Grade every submission in `inputs` into `out_dir`; see the module docstring for the steps.
 
     `paper` is the article of the whole class (a PDF path or an identifier);
-    without it each submission's own link is resolved, cache first.
+    without it each submission's own link is matched in the `papers` folder
+    (PDFs by the identifier or title they state), else resolved, cache first.
+    `out_dir` holds one class across runs: this run's students are added to
+    those of earlier runs, or replace them with `prune`.
     `force` allows an `out_dir` holding other files than a previous grading.
     """
+    from analyser.review import decisions
+    from analyser.review.apply import Weights
     from analyser.rubric import load_rubric
 
     existed = Path(out_dir).is_dir()
+    reviews = decisions.load(Path(out_dir))  # a hand-edit error is said before any work, and nothing overwritten
+    shelf = None
+    if papers is not None and not paper:
+        from analyser.sources.papers_folder import read_papers_folder
+
+        shelf = read_papers_folder(papers)  # a wrong --papers is said before the output folder is made
     out_dir = _prepare_out(Path(out_dir), inputs, force=force)
     loaded = load_rubric(rubric)
     due = due or _rubric_due(loaded)
     if paper and Path(paper).is_file():
         paper = str(Path(paper).resolve())  # workers may not share our working directory
+    members = roster.load(out_dir / ledger.FOLDER)
 
     try:
         found = intake.collect([Path(p) for p in inputs], out_dir / "inbox", exclude=out_dir)
@@ -65,20 +79,27 @@ def grade_class(
         raise NoSubmissionError(
             f"no submission found in {', '.join(str(p) for p in inputs)}{what}: give folders of documents "
             "(pdf, docx, md, tex, txt), mbox files, Maildirs or .eml files")
-    selections = selection.select(submissions, due)
-    slugs = unique_slugs([s.student_key for s in selections],
-                         {s.student_key: s.graded.student_name or s.graded.email for s in selections})
+    selections = selection.select(roster.merge(members, submissions, prune=prune), due)
+    slugs = assign_slugs([s.student_key for s in selections],
+                         {s.student_key: s.graded.student_name or s.graded.email for s in selections},
+                         members.slugs())
+    status = roster.statuses(members, selections, submissions)
 
     code_version = ledger.code_fingerprint()
     settings = JobSettings(rubric=rubric, due=due, offline=offline, paper=paper,
-                           article_store=str(out_dir / ledger.FOLDER / "articles"), code_version=code_version)
-    fingerprint = ledger.settings_fingerprint(_rubric_text(rubric, loaded), due, _article_key(paper), code_version)
+                           article_store=str(out_dir / ledger.FOLDER / "articles"), code_version=code_version,
+                           papers=shelf)
+    article_key = _article_key(paper) + (shelf.digest if shelf is not None else "")
+    fingerprint = ledger.settings_fingerprint(_rubric_text(rubric, loaded), due, article_key, code_version)
     book = ledger.Ledger(out_dir)
     outcomes: dict[str, Outcome] = {}
     todo = []
     for chosen in selections:
         key = ledger.grading_key(chosen.graded, fingerprint)
         previous = book.lookup(chosen.graded, key, offline=offline)
+        if previous is None and not _readable(chosen.graded):
+            # Graded in an earlier run from a file no longer given: its grade stands.
+            previous = book.latest(chosen.graded)
         if previous is not None:
             outcomes[chosen.graded.id] = previous
         else:
@@ -99,7 +120,8 @@ def grade_class(
         if progress:
             progress(done, len(selections))
 
-    students = [StudentResult(slugs[s.student_key], s, outcomes[s.graded.id], flags=[]) for s in selections]
+    students = [StudentResult(slugs[s.student_key], s, outcomes[s.graded.id], flags=[], status=status[s.student_key])
+                for s in selections]
     pairs = _similar_pairs(out_dir, {st.slug: st.outcome.text for st in students if st.outcome.text},
                            similarity_threshold)
     for student in students:
@@ -120,14 +142,51 @@ def grade_class(
         failed=sum(1 for st in students if st.outcome.report is None),
         without_article=sum(1 for st in students if st.outcome.without_article),
         rejected=rejected,
-        problems=[f"{st.display_name} ({st.submission.origin}): {'; '.join(st.outcome.review or ['not graded'])}"
-                  for st in students if "manual_review" in st.flags],
+        held=sum(1 for st in students if "manual_review" in st.flags and _scored(st.outcome)),
+        status_counts={name: sum(1 for st in students if st.status == name)
+                       for name in (roster.NEW, roster.UPDATED, roster.UNCHANGED, roster.EARLIER)},
+        pruned=sorted(key for key in members.members if key not in slugs),
+        unmatched_links=_unmatched(students),
+        weights=Weights({c.id: float(c.weight) for c in loaded.criteria}, float(loaded.scale),
+                        {"deadline": float(loaded.checks.penalties.late),
+                         "page_limit": float(loaded.checks.penalties.over_page_limit)}),
+        papers=shelf.folder if shelf is not None else None,
     )
     try:
-        _write_outputs(result)
+        _remove_pruned(out_dir, [members.members[key].slug for key in result.pruned], set(slugs.values()))
+        roster.save(members, selections, slugs)
+        publish.save_snapshot(result)
+        publish.publish(result, reviews)
     except OSError as error:
         raise write_failure(error, out_dir) from None
     return result
+
+
+def _readable(submission) -> bool:
+    return submission.path is None or Path(submission.path).is_file()
+
+
+def _unmatched(students: list[StudentResult]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for student in students:
+        link = student.outcome.unmatched_link
+        if link and student.outcome.without_article:
+            counts[link] = counts.get(link, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def _remove_pruned(out_dir: Path, gone: list[str], kept: set[str]) -> None:
+    """The report folders of students --prune removed: our files only, then the folder if empty."""
+    for slug in gone:
+        if slug in kept:
+            continue
+        folder = out_dir / slug
+        for name in ("report.html", "report.json"):
+            (folder / name).unlink(missing_ok=True)
+        try:
+            folder.rmdir()
+        except OSError:
+            pass  # something else is in it: not ours to delete
 
 
 def _scored(outcome: Outcome) -> bool:
@@ -172,16 +231,6 @@ def _similar_pairs(out_dir: Path, texts: dict[str, str], threshold: float) -> li
     pairs = similarity.similar_pairs(texts, threshold)
     atomic.write_json(saved, {"key": digest, "pairs": [asdict(p) for p in pairs]}, compact=True)
     return pairs
-
-
-def _write_outputs(result: ClassResult) -> None:
-    names = {st.slug: st.display_name for st in result.students}
-    for student in result.students:
-        render.write_student(student, result, names)
-    render.write_index(result)
-    gradebook.write_gradebook(result)
-    gradebook.write_similarity(result, names)
-    render.write_manifest(result)
 
 
 def _prepare_out(out_dir: Path, inputs, *, force: bool = False) -> Path:

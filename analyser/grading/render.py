@@ -66,6 +66,8 @@ class ReportPage:
     """The submission's language: the report's fixed words follow it."""
     t: dict = field(default_factory=lambda: labels.for_language("en"))
     """The fixed words in `lang` (labels.for_language)."""
+    instructor: dict | None = None
+    """The instructor's decisions (`analyser.review.apply.instructor_view`), None without any."""
 
 
 def report_page(student: StudentResult, result: ClassResult, names: dict[str, str]) -> ReportPage:
@@ -85,10 +87,12 @@ def report_page(student: StudentResult, result: ClassResult, names: dict[str, st
         similar.append({"other": other, "other_name": names.get(other, other), "score": pair.score,
                         "passages": pair.passages})
     lang = labels.report_language(student.outcome.language, student.outcome.text)
+    from analyser.review.apply import instructor_view
+
     return ReportPage(
         student=student,
         name=student.display_name,
-        report=student.outcome.report,
+        report=student.report,
         criteria_titles=_criteria_titles(result, lang),
         rubric_title=result.rubric_id,
         flags=student.flags,
@@ -96,6 +100,7 @@ def report_page(student: StudentResult, result: ClassResult, names: dict[str, st
         similar=similar,
         lang=lang,
         t=labels.for_language(lang),
+        instructor=instructor_view(student.decision, student.decision_state, student.outcome.report),
     )
 
 
@@ -106,10 +111,11 @@ def _criteria_titles(result: ClassResult, lang: str) -> dict[str, str]:
 
 def report_json(student: StudentResult, page: ReportPage) -> dict:
     """The checker's JSON contract, untouched, plus a "grading" key with the batch's view."""
-    data = dict(student.outcome.report or {})
+    data = dict(student.report or {})
     graded = student.submission
     data["grading"] = {
         "slug": student.slug,
+        "student_key": student.key,
         "name": student.name,
         "display_name": student.display_name,
         # What the feedback e-mail is written in: the checker's, else guessed from the text.
@@ -123,6 +129,11 @@ def report_json(student: StudentResult, page: ReportPage) -> dict:
         "notes": student.outcome.notes,
         "history": [row.__dict__ for row in page.history],
         "similar": page.similar,
+        "content_hash": graded.content_hash,
+        # How sure the checker is of each score (0..1): what the review queue is ordered by.
+        "confidence": student.outcome.confidence,
+        "unresolved": student.unresolved,
+        "instructor": page.instructor,
     }
     return data
 
@@ -154,8 +165,8 @@ def write_index(result: ClassResult) -> Path:
     totals = [s.total for s in result.students if s.total is not None]
     means = []
     for cid, _ in result.criteria:
-        scores = [c["score"] for s in result.students if s.outcome.report
-                  for c in s.outcome.report.get("criteria", []) if c["id"] == cid]
+        scores = [c["score"] for s in result.students if s.report
+                  for c in s.report.get("criteria", []) if c["id"] == cid]
         means.append(sum(scores) / len(scores) if scores else None)
     page = IndexPage(
         result=result,
@@ -183,12 +194,15 @@ def write_manifest(result: ClassResult) -> Path:
     for student in sorted(result.students, key=lambda s: s.slug):
         students.append({
             "slug": student.slug,
+            "key": student.key,
             "name": student.name,
             "display_name": student.display_name,
             "email": student.submission.email,
             "total": student.total,
             "scale": result.scale,
             "flags": student.flags,
+            # What waits for the instructor: `analyser email` holds these reports back.
+            "unresolved": student.unresolved,
             "report_html": f"{student.slug}/report.html",
             "report_json": f"{student.slug}/report.json",
         })

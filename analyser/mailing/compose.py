@@ -27,6 +27,8 @@ class Recipient:
     report: dict
     report_html: Path
     flags: list[str] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+    """What the instructor has not decided yet (students.json): held back unless asked."""
 
 
 # The words of the message, in the submission's language (the report says which).
@@ -45,6 +47,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "to_note": "To note",
         "late": "Your analysis arrived after the due date.",
         "attached": "The full report, with the sentences each score rests on, is attached (open it in a browser).",
+        "set_by_instructor": "set by the instructor",
+        "instructor_comment": "Your instructor's comment",
     },
     "fr": {
         "subject": "{course} : votre analyse ML, {total}",
@@ -61,6 +65,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "late": "Votre analyse est arrivée après la date limite.",
         "attached": "Le rapport complet, avec les phrases sur lesquelles repose chaque note, est en pièce jointe "
                     "(ouvrez-le dans un navigateur).",
+        "set_by_instructor": "fixée par l'enseignant",
+        "instructor_comment": "Commentaire de votre enseignant",
     },
 }
 
@@ -76,6 +82,7 @@ class EmailContext:
     failed_checks: list[dict]  # {id, detail}
     late: bool
     course: str
+    comment: str = ""  # the instructor's comment on the whole analysis
     language: str = "en"  # a key of TEXTS: the submission's language
     t: dict[str, str] = field(default_factory=lambda: TEXTS["en"])
     """The message's fixed words in `language`."""
@@ -100,12 +107,18 @@ def compose(recipient: Recipient, sender: str, *, course: str, criteria_titles: 
     report = recipient.report
     lang = message_language(report)
     titles = criteria_titles.get(lang) or criteria_titles.get("en", {})
+    instructor = (report.get("grading") or {}).get("instructor") or {}
+    decided = instructor.get("criteria") or {}
     context = EmailContext(
         name=_clean(recipient.name) or "",
         total=report.get("total"),
         scale=report.get("scale") or 20,
         criteria=[{"title": titles.get(c["id"], c["id"]), "score": c["score"], "max": c.get("max", 3),
-                   "feedback": c.get("feedback", "")} for c in report.get("criteria", [])],
+                   "feedback": c.get("feedback", ""),
+                   "set_by_instructor": bool((decided.get(c["id"]) or {}).get("set_by_instructor")),
+                   "comment": (decided.get(c["id"]) or {}).get("comment", "")}
+                  for c in report.get("criteria", [])],
+        comment=instructor.get("comment", "") or "",
         failed_checks=[c for c in report.get("checks", []) if c.get("passed") is False],
         late="late" in report.get("grading", {}).get("flags", []),
         course=course,

@@ -45,7 +45,7 @@ class MailResult:
     sent: list[str] = field(default_factory=list)
     already_sent: list[str] = field(default_factory=list)
     changed_since_sent: list[str] = field(default_factory=list)  # re-graded after it was sent
-    held: list[str] = field(default_factory=list)  # flagged for manual review: not sent unless --resend
+    held: list[str] = field(default_factory=list)  # flags not resolved by the instructor: not sent unless asked
     no_address: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (slug, why)
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (slug, why): report missing or damaged, skipped
@@ -60,9 +60,19 @@ def email_reports(
     password: str | None = None,
     resend: tuple[str, ...] = (),
     course: str = "AI and chemistry",
+    include_unresolved: bool = False,
 ) -> MailResult:
+    """Write (or with `send`, send) each student's message, once.
+
+    A report whose flags the instructor has not resolved yet (`analyser
+    review`: manual review, uncertain scores, a decision on an earlier
+    version) is held back, unless `include_unresolved` or `resend` names it.
+    """
     out_dir = Path(out_dir)
     check_address(sender)
+    from analyser.grading.publish import republish_if_edited
+
+    republish_if_edited(out_dir)  # decisions edited by hand in reviews.json reach the messages too
     recipients, titles, unreadable = _recipients(out_dir)
     ledger = SentLedger(out_dir)
     forced = _resolve_resend(resend, recipients)
@@ -79,8 +89,8 @@ def email_reports(
             result.already_sent.append(recipient.slug)
             if sent.get("report_sha256") != report_sha(recipient):
                 result.changed_since_sent.append(recipient.slug)
-        elif "manual_review" in recipient.flags:
-            # The instructor looks first; --resend NAME sends it once checked.
+        elif recipient.unresolved and not include_unresolved:
+            # The instructor decides first (analyser review); --include-unresolved or --resend NAME overrides.
             result.held.append(recipient.slug)
         else:
             due.append(recipient)
@@ -162,9 +172,13 @@ def _recipients(out_dir: Path) -> tuple[list[Recipient], dict[str, str], list[tu
         except (OSError, ValueError) as error:
             unreadable.append((entry["slug"], f"{report_json}: unreadable report ({error}); run `analyser grade` again"))
             continue
-        flags = entry.get("flags")
+        flags = entry.get("flags") if isinstance(entry.get("flags"), list) else []
+        # Written by analyser grade since reviews exist; before, manual review was the only hold.
+        unresolved = entry.get("unresolved")
+        if not isinstance(unresolved, list):
+            unresolved = ["manual_review"] if "manual_review" in flags else []
         recipients.append(Recipient(entry["slug"], entry.get("name"), entry.get("email"), report,
-                                    report_html, flags=flags if isinstance(flags, list) else []))
+                                    report_html, flags=flags, unresolved=unresolved))
     criteria = data.get("criteria", {})
     titles: dict[str, dict[str, str]] = {"en": dict(criteria) if isinstance(criteria, dict) else {}}
     translated = data.get("criteria_titles", {})

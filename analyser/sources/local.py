@@ -4,7 +4,7 @@ The PDF's own metadata (Info dictionary: Title, Author) comes first when it is
 real; many PDFs leave it empty or hold placeholders ("Title", "Microsoft Word -
 draft.docx"), and then the first page's text is read: the title is the first
 non-trivial line(s) before the author line, the authors that line, and the DOI
-the first article link on the page (arXiv ids become their 10.48550 DOI).
+the one `own_identifier` reads (arXiv ids become their 10.48550 DOI).
 pypdfium2 is imported only when a local PDF is read.
 """
 
@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analyser.sources.errors import IdentifierError
-from analyser.sources.identifiers import find_article_link, parse_identifier
+from analyser.sources.own_identifier import as_doi, identifiers_in
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +92,8 @@ def info_from(metadata: dict, first_page: str, *, stem: str = "") -> LocalInfo:
     authors = _authors(author_lines)
     if not authors:
         authors = _split_authors(_clean(metadata.get("Author") or ""))
-    return LocalInfo(title=title, authors=authors, doi=_doi(first_page))
+    # The one reader of "the article's own identifier" (also the checker's and the template's).
+    return LocalInfo(title=title, authors=authors, doi=as_doi(next(iter(identifiers_in(first_page)), None)))
 
 
 def _clean(text: str) -> str:
@@ -193,21 +193,3 @@ def _split_authors(text: str) -> list[str]:
         return []
     parts = re.split(r"\s*(?:;|,|&|\band\b)\s*", text)
     return [part for part in parts if part]
-
-
-def _doi(text: str) -> str | None:
-    """The first article DOI on the page (an arXiv id gives its 10.48550/arXiv DOI)."""
-    # Links cut at the line end ("https://doi.org/10.1038/\ns42004-...", "DOI:\n10.1039/...").
-    joined = re.sub(r"(?<=/)\s*\n\s*", "", text or "")
-    link = find_article_link(joined)
-    if link is None:
-        return None
-    try:
-        ident = parse_identifier(link)
-    except IdentifierError:
-        return None
-    if ident.kind == "arxiv":
-        return f"10.48550/arXiv.{ident.value}"
-    if ident.kind in ("crossref", "chemrxiv", "biorxiv"):
-        return ident.value + (f"v{ident.version}" if ident.version else "")
-    return None

@@ -59,6 +59,9 @@ class Paper:
     withdrawn: bool = False
     published_doi: str | None = None
     """For a preprint: the DOI of its journal version when the source knows it."""
+    from_pdf: bool = False
+    """The metadata was read from a PDF the user attached, offline (title, authors, DOI as the file
+    prints them); `analyser fetch ID --refresh` replaces it with the source's when online."""
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)

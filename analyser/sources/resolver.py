@@ -82,27 +82,64 @@ def resolve(text: str, *, offline: bool = False, refresh: bool = False, download
     paper = cached.paper if cached is not None else _lookup(ident, config)
     cache.store(key, paper)
     fetched = Fetched(paper, from_cache=cached is not None)
+    kept = cache.pdf_path(key) if refresh and cache.pdf_path(key).is_file() else None
+    if kept is not None and not download:
+        fetched.pdf_path = kept
     if download:
         try:
             fetched.pdf_path = _download(paper, key, cache, config)
         except SourceError as error:
-            # The metadata is good on its own; the caller decides whether a missing PDF is fatal.
-            logger.info("no PDF for %s: %s", key, error)
-            fetched.pdf_error = error
+            if kept is not None:
+                # --refresh of an article whose PDF was attached by hand: new metadata, the same PDF.
+                logger.info("no PDF downloaded for %s (%s): keeping the one in the cache", key, error)
+                fetched.pdf_path = kept
+            else:
+                # The metadata is good on its own; the caller decides whether a missing PDF is fatal.
+                logger.info("no PDF for %s: %s", key, error)
+                fetched.pdf_error = error
     return fetched
 
 
 def attach_pdf(text: str, pdf: Path, *, offline: bool = False, refresh: bool = False) -> Fetched:
-    """Resolve the metadata of `text` and attach a PDF the user saved by hand (--pdf)."""
+    """Resolve the metadata of `text` and attach a PDF the user saved by hand (--pdf).
+
+    Without the network (--offline, or the source unreachable) the metadata is
+    read from the PDF itself and marked `from_pdf`; `--refresh` online completes it.
+    A PDF that states another article than `text` is refused: it would be
+    graded against the wrong paper.
+    """
+    from analyser.sources.errors import NetworkError
+    from analyser.sources.own_identifier import own_identifiers, same_article
+
     pdf = Path(pdf)
     check_pdf_file(pdf)
     ident = parse_identifier(text)
     if ident.kind == "local":
         raise SourceError("--pdf needs an article identifier, not a file", path=str(pdf))
-    fetched = resolve(text, offline=offline, refresh=refresh, download=False)
+    stated = own_identifiers(pdf)
+    if any(same_article(ident, other) is False for other in stated) and \
+            not any(same_article(ident, other) for other in stated):
+        raise SourceError(f"this PDF is the article {stated[0].canonical}, not {ident.canonical}: "
+                          "check the file or the identifier", path=str(pdf))
+    try:
+        fetched = resolve(text, offline=offline, refresh=refresh, download=False)
+    except (OfflineMissError, NetworkError) as error:
+        logger.info("no metadata for %s (%s): reading it from the PDF", ident.canonical, error)
+        fetched = Fetched(_paper_from_pdf(ident, pdf))
+        Cache().store(ident.canonical, fetched.paper)
     fetched.pdf_path = Cache().attach(ident.canonical, pdf)
     fetched.pdf_error = None
     return fetched
+
+
+def _paper_from_pdf(ident: Identifier, pdf: Path) -> Paper:
+    from analyser.sources.local import read_local_info
+    from analyser.sources.own_identifier import as_doi, as_link
+
+    info = read_local_info(pdf)
+    source = {"arxiv": "arxiv", "chemrxiv": "chemrxiv", "biorxiv": "biorxiv"}.get(ident.kind, "crossref")
+    return Paper(identifier=ident.canonical, title=info.title or pdf.stem, authors=info.authors, source=source,
+                 doi=as_doi(ident), landing_url=as_link(ident), from_pdf=True)
 
 
 def fetch_into(text: str, out: Path, *, pdf: Path | None = None, offline: bool = False,

@@ -9,7 +9,6 @@ illustrates a question, an `analyser lab` command (suggestions.py).
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from typing import TYPE_CHECKING
 
 from analyser.template.boxes import MAX_FACTS_PER_SECTION, clean, facts_for
@@ -23,8 +22,6 @@ if TYPE_CHECKING:
     from analyser.documents import Document
     from analyser.facts.model import PaperFacts
     from analyser.rubric import Criterion, Rubric
-
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 
 
 def build_content(
@@ -103,15 +100,12 @@ def _document_title(document: Document | None) -> str:
 
 
 def _document_link(document: Document | None) -> str:
-    """https://doi.org/... for the first DOI printed on the first two pages, if any."""
+    """The article's own identifier as a link (`analyser.sources.own_identifier`, also fetch's and check's)."""
     if document is None:
         return ""
-    # PDFs break "doi:\n10.1038/..." over lines, and a DOI never holds a space.
-    head = " ".join(page.text for page in document.pages[:2])
-    match = _DOI.search(head)
-    if not match:
-        return ""
-    return "https://doi.org/" + match.group(1).rstrip(".,;:)]}")
+    from analyser.sources.own_identifier import as_link, own_identifier
+
+    return as_link(own_identifier(document)) or ""
 
 
 def _heading(criterion: Criterion, words: Texts) -> str:
