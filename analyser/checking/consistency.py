@@ -190,7 +190,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                         elif not matcher.search(folded_article):
                             add(value, "contradicted", texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing", "facts")
             for quantity in quantities(clause):
-                if not quantity.kind or quantity.kind == "%" or (not informative(quantity.value) and not quantity.kind.startswith(("metric:", "split"))):
+                if not quantity.kind or quantity.kind == "%" or quantity.kind == "data" and not informative(quantity.value):
                     continue
                 _quantity_claim(quantity, quantities_of, texts, add)
     order = {"contradicted": 0, "unsupported": 1, "elsewhere": 2, "agrees": 3}

@@ -184,8 +184,8 @@ def ground(folded_sentence: str, anchors: ArticleAnchors) -> Grounding:
             seen[key] = anchors.words[key]
     agreed, printed = [], []
     for quantity in quantities(folded_sentence):
-        if not informative(quantity.value) and not quantity.kind.startswith(("metric:", "split")):
-            continue
+        if not quantity.kind and not informative(quantity.value):
+            continue  # a small number that says not what it counts proves nothing
         stated = anchors.quantities.agrees(quantity) if quantity.kind else None
         if stated is not None:
             agreed.append((quantity, stated.sentence))
