@@ -69,6 +69,27 @@ _ASSERTS_USE = re.compile(
 _FRAMES = re.compile(r"\b(?:problem|task|setting|framing|framed|formulated|posed|learning|probleme|tache|cadre|pose|formule|apprentissage)\b")
 
 
+# A clause that says where the paper's data come from: "trained on the OQMD", "data from ChEMBL".
+_USES_DATA = re.compile(r"\b(?:data|dataset|database|trained|train|taken|collected|drawn|extracted|comes?|from|on|donnees|base|entraine\w*|issu\w*|provien\w*|tire\w*)\b")
+
+
+@lru_cache(maxsize=1)
+def _datasets():
+    from analyser.facts.vocab import load
+
+    return load("data")["dataset"]
+
+
+class _Pattern:
+    """A dataset's pattern searched in the article as written (acronyms are case-sensitive)."""
+
+    def __init__(self, pattern, article_text: str):
+        self.pattern, self.text = pattern, article_text
+
+    def search(self, _folded: str) -> bool:
+        return bool(self.pattern.search(self.text))
+
+
 @lru_cache(maxsize=1)
 def _vocabulary() -> dict:
     return tomllib.loads((Path(__file__).parent / "vocab" / "claims.toml").read_text(encoding="utf-8"))
@@ -178,6 +199,13 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                         add(label, "agrees", texts["named"], criterion, "method")
                     else:
                         add(label, "unsupported", texts["never_named"].format(label=label), criterion, "method")
+            if _USES_DATA.search(clause):
+                for entry in _datasets():
+                    if entry.pattern.search(unit.text):
+                        if named(entry.value, _Pattern(entry.pattern, article_text)):
+                            add(entry.value, "agrees", texts["named"], "framing", "data")
+                        else:
+                            add(entry.value, "unsupported", texts["never_named"].format(label=entry.value), "framing", "data")
             if _FRAMES.search(clause):
                 for field_name, values in vocabulary["facts"].items():
                     known = facts.values(field_name) if facts is not None else set()
@@ -207,7 +235,7 @@ MAX_STATED = 3  # distinct values of a setting the article may give for it still
 
 def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict, add) -> None:
     label = quantity.text
-    kind_of_claim = "setting" if quantity.kind in SETTINGS else "quantity"
+    kind_of_claim = "setting" if quantity.kind in SETTINGS else "data" if quantity.kind in ("data", "split %") else "quantity"
     criterion = KIND_CRITERION.get(quantity.kind, "overfitting" if quantity.kind.startswith("metric:") else None)
     kind = _kind_name(quantity.kind, texts)
     stated = article.agrees(quantity)

@@ -45,6 +45,7 @@ NEAR = 2  # sentences apart, within one paragraph, for "a+b" rules
 # The features of a criterion, in the order the calibration file lists their weights.
 FEATURES = (
     "rule",  # the rubric's rule level, 0..3
+    "rule_doc",  # the same rules over the whole text
     "explain_cover",  # share of the best level-2 rule's groups found
     "analyse_cover",  # share of the best level-3 rule's groups found
     "sentences",  # log(1 + the student's own sentences about it)
@@ -324,6 +325,11 @@ def score_criterion(
         result.evidence = _evidence(evidence_groups, hits, mentions, units, grounding)
     result.features = _features(result, own, grounding, agreeing, evaluative, evaluative_share, headed, explain_cover, analyse_cover)
     document_hits = _group_hits(criterion, [unit for unit in everywhere if not unit.copied], grounding, article_known, own_names)
+    # The rule level over the whole text: what it says of this criterion wherever it stands.
+    rule_doc = 1 if any(mention.found(unit.folded) for unit in everywhere) else 0
+    if rule_doc and _first_rule(criterion.explain, document_hits):
+        rule_doc = 3 if _first_rule(criterion.analyse, document_hits) else 2
+    result.features["rule_doc"] = float(rule_doc)
     for group in sorted(document_hits):
         result.features[f"in:{group}"] = 1.0 if hits.get(group) else 0.0
         result.features[f"doc:{group}"] = 1.0 if document_hits[group] else 0.0

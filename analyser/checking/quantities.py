@@ -43,7 +43,7 @@ def value_of(text: str) -> float | None:
     if re.fullmatch(_SCIENTIFIC, text):
         return float(re.sub(f"[{_MINUS}]", "-", text))
     compact = re.sub(r"[\s\u202f\u00a0]", "", text)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", compact):
+    if re.fullmatch(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", compact):  # "0,999" is a French decimal
         compact = compact.replace(",", "")
     else:
         compact = compact.replace(",", ".")

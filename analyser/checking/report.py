@@ -40,7 +40,7 @@ class Claim:
     verdict: str = ""
     criterion: str | None = None
     unit: int = -1
-    kind: str = ""  # "model", "method", "setting", "quantity" (data, split, score) or "facts"
+    kind: str = ""  # "model", "method", "setting", "data" (a data set, its size or split), "quantity" (a score) or "facts"
 
 
 @dataclass
