@@ -181,7 +181,8 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                 matcher = term_set(tuple(variants))
                 if not matcher.search(clause) or not _ASSERTS_USE.search(clause):
                     continue
-                if named(label, matcher) or set(generic_families.get(label, ())) & known_families:
+                families = set(generic_families.get(label, ()))
+                if named(label, matcher) and (not known_families or families & known_families):
                     add(label, "agrees", texts["named"], "model", "model")
                 elif main_models:
                     model = main_models[0]
