@@ -37,18 +37,14 @@ def schemes(corpus: Corpus) -> list[Label]:
             holdout = tallies.setdefault("hold-out", scoring.Tally("hold-out"))
             for hit in moved:
                 holdout.add(hit, 1.0)
-    found = [item for item in tallies.values() if item.score >= VALIDATION_MIN_SCORE]
+    found = [item for item in tallies.values() if item.reported(VALIDATION_MIN_SCORE)]
     found.sort(key=lambda item: -item.score)
-    return [item.label() for item in found]
+    return [item.label(VALIDATION_MIN_SCORE) for item in found]
 
 
 def _reassign(tally: scoring.Tally, keep) -> None:
     """Keep only the hits `keep` accepts, and the share of the score they carried."""
-    kept = [hit for hit in tally.hits if keep(hit)]
-    total = sum(hit.sent.weight for hit in tally.hits)
-    if len(kept) != len(tally.hits) and total > 0:
-        tally.score *= sum(hit.sent.weight for hit in kept) / total
-        tally.hits = kept
+    tally.rescale([hit for hit in tally.hits if keep(hit)])
 
 
 def regularisation(corpus: Corpus) -> list[Label]:
