@@ -131,3 +131,28 @@ def role_of(hit: Hit) -> str | None:
     if sent.kind == "methods":
         return "used"
     return None
+
+
+# A name as papers write models: "Roost", "ElemNet", "XGBoost", "SchNet", "GPT-4".
+_PROPER_NAME = re.compile(r"(?<![\w\-])(?:[A-Z][a-z]+[A-Z][\w\-]*|[A-Z]{2,}[\w\-]*|[A-Z][a-z]{2,}(?:-\w+)?)(?![\w\-])")
+_AFTER_CUE = re.compile(
+    r"\b(?:compared (?:with|to)|comparisons? (?:with|to|against)|outperform\w*|better than|superior to|versus|vs\.?|"
+    r"against|than)\s+(?P<rest>[^.;:]{0,120})",
+    re.I,
+)
+_LIST_END = re.compile(r"\b(?:on|in|for|at|across|which|that|when|while|with|by|using)\b")
+
+
+def compared_names(corpus) -> set[str]:
+    """Proper names the paper compares its work against ("compared to Roost, ElemNet
+    and RF baselines"): other people's models, even those no vocabulary knows."""
+    names: set[str] = set()
+    for sent in corpus.sentences:
+        if sent.cites_others:
+            continue
+        for match in _AFTER_CUE.finditer(sent.text):
+            rest = match.group("rest")
+            end = _LIST_END.search(rest)
+            rest = rest[: end.start()] if end else rest
+            names.update(name.group(0) for name in _PROPER_NAME.finditer(rest))
+    return names
