@@ -81,8 +81,32 @@ class Tally:
         return Label(self.value, self.evidence(), confidence(self.score, min_score, self.pipeline_share))
 
 
+# "measured by cross-validation or a held-out test set": options, not a choice made.
+_OR_BETWEEN = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:or|nor)\s+(?:\w+\s+){0,3}?$", re.I)
+
+
+def _alternatives(tallies: dict[str, Tally]) -> None:
+    """Drop the hits of values offered as alternatives ("X or Y") in a sentence where
+    the paper does not speak of its own work."""
+    by_sentence: dict[int, list[tuple[Hit, Tally]]] = {}
+    for item in tallies.values():
+        for hit in item.hits:
+            by_sentence.setdefault(hit.sent.index, []).append((hit, item))
+    for pairs in by_sentence.values():
+        if len({item.value for _, item in pairs}) < 2 or pairs[0][0].sent.owned:
+            continue
+        pairs.sort(key=lambda pair: pair[0].start)
+        text = pairs[0][0].sent.text
+        for (first, first_tally), (second, second_tally) in zip(pairs, pairs[1:]):
+            if first_tally is not second_tally and _OR_BETWEEN.match(text[first.end : second.start]):
+                for hit, item in ((first, first_tally), (second, second_tally)):
+                    if hit in item.hits:
+                        item.rescale([other for other in item.hits if other is not hit])
+
+
 def tally(corpus: Corpus, entries: Iterable[Entry]) -> dict[str, Tally]:
-    """Tallies by value (several entries may share one value)."""
+    """Tallies by value (several entries may share one value); values offered as
+    alternatives ("by cross-validation or on a held-out set") are not counted."""
     tallies: dict[str, Tally] = {}
     for entry in entries:
         current = tallies.setdefault(entry.value, Tally(entry.value))
@@ -92,6 +116,7 @@ def tally(corpus: Corpus, entries: Iterable[Entry]) -> dict[str, Tally]:
         for hit in corpus.find_entry(entry):
             if unless is None or not unless.search(hit.sent.text):
                 current.add(hit, entry.weight)
+    _alternatives(tallies)
     return tallies
 
 

@@ -32,6 +32,7 @@ _PART_BEFORE = re.compile(
     re.I,
 )
 # "12% of the 30 selected compounds", "which 30 compounds in the remaining 10%": a part.
+_PART_BETWEEN = re.compile(r"\b(?:training|train|test|testing|validation|held-out|hold-out|evaluation)\b", re.I)
 _SHARE_BEFORE = re.compile(r"\d\s*%\s+of\s+(?:the\s+)?$|\bwhich\s+$", re.I)
 _PART_AFTER = re.compile(r"^\s*(?:in|of|from)\s+(?:the\s+)?(?:remaining|test|training|validation|held-out)\b", re.I)
 _HEDGE_BEFORE = re.compile(
@@ -135,7 +136,8 @@ def size_candidates(corpus: Corpus) -> list[SizeCandidate]:
             continue
         score = sent.weight
         score *= 2.0 if _DATA_WORDS.search(sent.text) else 1.0 if sent.owned else 0.3
-        if (_PART_BEFORE.search(before) or _SHARE_BEFORE.search(before)
+        # "100 test samples", "2808 training structures": one part of the data.
+        if (_PART_BEFORE.search(before) or _SHARE_BEFORE.search(before) or _PART_BETWEEN.search(between)
                 or _RANGE_AFTER.search(sent.text[match.end("num") :]) or _PART_AFTER.match(sent.text[match.end() :])):
             score *= 0.3
         if _WEAK_NOUNS.match(match.group("noun").strip()):

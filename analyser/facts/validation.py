@@ -16,7 +16,7 @@ REGULARISATION_MIN_SCORE = 1.0
 # "the test set" is that loop's fold or group, not a separate hold-out. (A stated
 # ratio or split in the same sentence still is one: "split 80/10/10 by scaffold".)
 LOOPS = ("k-fold-cv", "leave-one-out", "cluster-split")
-_BARE_TEST_SET = re.compile(r"^(?:test|testing|validation|hold-?out|held-out)[\s\-]*(?:set|data|test)s?$", re.I)
+_BARE_TEST_SET = re.compile(r"^(?:unseen\s+)?(?:test|testing|validation)[\s\-]*(?:set|data|test)s?$", re.I)
 # "typical cross-validation using Train ..., Validation ... and Test ...": the word
 # names a train/validation/test split (a hold-out), not k folds.
 _THREE_SETS = re.compile(r"\btrain\w*\b.*\bvalidation\b.*\btest\w*\b", re.I | re.S)
@@ -29,6 +29,12 @@ def schemes(corpus: Corpus) -> list[Label]:
     if "hold-out" in tallies:
         _reassign(tallies["hold-out"],
                   lambda hit: hit.sent.index not in loops or not _BARE_TEST_SET.match(hit.matched))
+        # With cross-validation (or another loop) reported, "the test data" alone is
+        # that loop's test fold: a separate hold-out needs a stated split ("80/20",
+        # "a held-out test set", "trained on 90 %").
+        if any(tallies[value].reported(VALIDATION_MIN_SCORE) for value in LOOPS if value in tallies) and all(
+                _BARE_TEST_SET.match(hit.matched) for hit in tallies["hold-out"].hits):
+            _reassign(tallies["hold-out"], lambda hit: False)
     if "k-fold-cv" in tallies:
         moved = [hit for hit in tallies["k-fold-cv"].hits
                  if _THREE_SETS.search(hit.sent.text) and not _FOLDS.search(hit.sent.text)]
