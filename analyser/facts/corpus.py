@@ -136,9 +136,28 @@ def is_negated(text: str, start: int, end: int) -> bool:
     return bool(_NEG_AFTER.search(after[: cut.start()] if cut else after))
 
 
+# Two sentences a PDF reader ran together ("...using DFT.²,³ We selected..."): the
+# citation marks after the full stop hid the boundary.
+_RUN_TOGETHER = re.compile(r"(?<=[.!?])[\d\u00b2\u00b3\u00b9\u2070-\u2079,\u2013\-]*\s+(?=[A-Z])")
+MIN_PART = 40
+
+
+def _own_sentence(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The part of a run-together sentence that holds text[start:end]."""
+    cuts = [0] + [match.end() for match in _RUN_TOGETHER.finditer(text)] + [len(text) + 1]
+    for left, right in zip(cuts, cuts[1:]):
+        if left <= start and end <= right:
+            part = text[left:right].strip()
+            if len(part) >= MIN_PART:
+                return part, start - left, end - left
+    return text, start, end
+
+
 def quote(text: str, start: int = 0, end: int = 0) -> str:
     """The sentence, cut around the match when it is too long for a quote."""
     text = " ".join(text.split())
+    if end:
+        text, start, end = _own_sentence(text, start, end)
     if len(text) <= QUOTE_CHARS:
         return text
     centre = (start + end) // 2 if end else 0

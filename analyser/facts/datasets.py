@@ -120,8 +120,8 @@ def find(named: list[Label], named_hits: dict[int, list[tuple[Hit, str]]],
     the paper's split."""
     sets: dict[int, _Set] = {}
     for candidate in sorted(candidates, key=lambda item: -item.score):
-        if candidate.score < SET_MIN_SCORE:
-            continue
+        if candidate.score < SET_MIN_SCORE or candidate.hedged:
+            continue  # ("a database of ∼300,000 compounds": its order of magnitude, not the data used)
         found = sets.get(candidate.value)
         if found is None:
             found = sets[candidate.value] = _Set(_name_near(candidate, named_hits), candidate.value,

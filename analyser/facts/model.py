@@ -102,6 +102,17 @@ class Data:
     n_samples_confidence: float | None = None  # None when n_samples is None
     split_confidence: float | None = None  # None when split is None
 
+    def confident_n_samples(self, threshold: float = CONFIDENT) -> int | None:
+        """n_samples when stated firmly enough to rely on (a confidence of None, from
+        facts made without confidences, counts as firm), else None."""
+        firm = self.n_samples_confidence is None or self.n_samples_confidence >= threshold
+        return self.n_samples if firm else None
+
+    def confident_split(self, threshold: float = CONFIDENT) -> dict | None:
+        """split when stated firmly enough to rely on, else None."""
+        firm = self.split_confidence is None or self.split_confidence >= threshold
+        return self.split if firm else None
+
 
 @dataclass
 class Optimisation:

@@ -77,6 +77,7 @@ class SizeCandidate:
     start: int
     end: int
     noun: str = ""  # what is counted, as written ("structures")
+    hedged: bool = False  # "about 700", "∼300,000": an order of magnitude, not a count
 
 
 @dataclass
@@ -142,13 +143,15 @@ def size_candidates(corpus: Corpus) -> list[SizeCandidate]:
             score *= 0.3
         if _WEAK_NOUNS.match(match.group("noun").strip()):
             score *= 0.4
-        if _HEDGE_BEFORE.search(before):
+        hedged = bool(_HEDGE_BEFORE.search(before))
+        if hedged:
             score *= 0.5
         if _WHOLE_BEFORE.search(before):
             score *= 1.5
         if _CONSTITUENTS_BEFORE.search(before) and any(item.sent is sent for item in found):
             score *= 0.3
-        found.append(SizeCandidate(value, score, sent, match.start(), match.end(), match.group("noun")))
+        found.append(SizeCandidate(value, score, sent, match.start(), match.end(), match.group("noun"),
+                                   hedged))
     return found
 
 

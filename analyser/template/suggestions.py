@@ -107,31 +107,33 @@ class _Asked:
 
 
 def _few_samples(a: _Asked) -> bool:
-    n = a.facts.data.n_samples
+    n = a.facts.data.confident_n_samples()
     return (n is not None and n < FEW_SAMPLES) or a.asks(_DATA_SIZE_WORDS)
 
 
 def _regularised(a: _Asked) -> bool:
-    return bool(a.facts.regularisation) or a.asks(_REGULARISATION_WORDS)
+    return bool(a.facts.confident_values("regularisation")) or a.asks(_REGULARISATION_WORDS)
 
 
 def _tuned(a: _Asked) -> bool:
     # With regularisation, the ridge path is suggested under over/underfitting instead.
-    return (bool(a.facts.optimisation.hyperparameter_search) or a.asks(_TUNING_WORDS)) and not _regularised(a)
+    return (bool(a.facts.confident_values("hyperparameter_search")) or a.asks(_TUNING_WORDS)) and not _regularised(a)
 
 
 def _gradient_trained(a: _Asked) -> bool:
-    optimisers = {x.value for x in a.facts.optimisation.optimiser}
+    optimisers = a.facts.confident_values("optimiser")
     return bool(optimisers & GRADIENT_OPTIMISERS) or a.asks(_GRADIENT_WORDS)
 
 
 def _high_dimensional(a: _Asked) -> bool:
-    kinds = {x.value for x in a.facts.data.representation}
+    # Only inputs the article firmly gives its own models: a descriptor of earlier work
+    # in its introduction calls for no lab on dimensionality.
+    kinds = a.facts.confident_values("representation")
     return bool(kinds & HIGH_DIMENSIONAL) or a.asks(_DIMENSION_WORDS)
 
 
 def _model_choice(a: _Asked) -> bool:
-    return any(m.role == "baseline" for m in a.facts.models) or a.asks(_MODEL_CHOICE_WORDS)
+    return bool(a.facts.confident_models("baseline")) or a.asks(_MODEL_CHOICE_WORDS)
 
 
 def _always(a: _Asked) -> bool:
