@@ -157,6 +157,8 @@ def _add(candidate: Candidate, hit: Hit) -> None:
 
 
 def _evidence(hits: list[Hit]):
+    # One quote per sentence: two names of one model may be met in the same one.
+    hits = list({hit.sent.index: hit for hit in reversed(hits)}.values())
     best = sorted(hits, key=lambda hit: (not hit.sent.pipeline, -hit.sent.weight, hit.sent.index))[:MAX_EVIDENCE]
     return [hit.evidence() for hit in sorted(best, key=lambda hit: hit.sent.index)]
 

@@ -33,7 +33,7 @@ _LEARNED = re.compile(
     re.I,
 )
 _PRETRAINED = re.compile(r"\bpre-?trained\b|\bpre-?computed\b|\bfrozen\b", re.I)
-_INTERNAL_VALUES = {"fingerprints", "embeddings", "graphs"}
+_INTERNAL_VALUES = {"fingerprints", "embeddings"}  # (a graph is what a model is given)
 # What the pipeline produces: "the extraction of chemical compositions", "to generate
 # SMILES", "predicting spectra" (unless the clause says what it starts from).
 _OUTPUT_VERB = re.compile(

@@ -39,7 +39,7 @@ _PERCENT = re.compile(
     r"(\d{1,2}(?:\.\d+)?)\s*(?:%|per ?cent)\s+(?:of\s+(?:the\s+|all\s+)?(?:\w+\s+)?(?:data|dataset|data set|"
     r"samples|structures|molecules|compounds|configurations|points|entries)\s+)?(?:(?:is|was|were|are)\s+)?"
     r"(?:(?:randomly\s+)?(?:used|selected|chosen|assigned|kept|reserved|set aside|held out|allocated)\s+)?"
-    r"(?:for|as|in|to)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(training|train|validation|validating|test|testing)\b"
+    r"(?:for|as|in|to)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(pre-?training|fine-?tuning|training|train|validation|validating|test|testing)\b"
     r"|(\d{1,2}(?:\.\d+)?)\s*(?:%|per ?cent)\s+(training|train|validation|test|testing)\b",
     re.I,
 )
@@ -82,6 +82,7 @@ def split_in_sentence(text: str) -> dict | None:
 def weighed_split(corpus: Corpus) -> tuple[float, dict] | None:
     """(the weight of the sentence stating it, the split with its evidence)."""
     best: tuple[float, dict] | None = None
+    candidates: list = []
     sentences = corpus.sentences
     for position, sent in enumerate(sentences):
         if not _SPLIT_WORD.search(sent.text):
@@ -96,13 +97,33 @@ def weighed_split(corpus: Corpus) -> tuple[float, dict] | None:
             if rest is not None:
                 found[_role(rest.group("role"))] = round(1 - found["train"], 4)
                 evidence.append(following.evidence())
+        candidates.append((sent, found, evidence))
         if best is None or sent.weight > best[0]:
             best = (sent.weight, found | {"evidence": evidence})
+    if best is not None:
+        _complete(best[1], [item for item in candidates if item[0].pipeline])
     return best
 
 
+def _complete(split: dict, others: list) -> None:
+    """Parts of the split stated in other sentences ("40% ... for pre-training", then
+    "evaluated on the remaining 20%") join it when they name other parts and the
+    shares still add up to at most the whole."""
+    for _, found, evidence in others:
+        parts = {key: value for key, value in split.items() if key != "evidence"}
+        new = {key: value for key, value in found.items() if key not in parts}
+        if not new or set(found) & set(parts) or sum(parts.values()) + sum(new.values()) > 1.0001:
+            continue
+        split.update(new)
+        split["evidence"] = split["evidence"] + evidence
+
+
 def _role(word: str) -> str:
-    word = word.lower()
+    word = word.lower().replace("-", "")
+    if word.startswith("pretrain"):
+        return "pre-training"  # the share a self-supervised or transfer pre-training uses
+    if word.startswith("finetun"):
+        return "fine-tuning"
     return "train" if word.startswith("train") else "validation" if word.startswith("valid") else "test"
 
 
@@ -124,12 +145,10 @@ def _split_in(text: str) -> dict | None:
     parts = {}
     for match in _PERCENT.finditer(text):
         number, role = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        role = role.lower()
-        role = "train" if role.startswith("train") else "validation" if role.startswith("valid") else "test"
+        role = _role(role)
         parts.setdefault(role, round(float(number) / 100, 4))
     for match in _ROLE_PERCENT.finditer(text):
-        role = match.group(1).lower()
-        role = "train" if role.startswith("train") else "validation" if role.startswith("valid") else "test"
+        role = _role(match.group(1))
         parts.setdefault(role, round(float(match.group(2)) / 100, 4))
     for match in _TRAINED_ON.finditer(text):
         parts.setdefault("train", round(float(match.group(1)) / 100, 4))

@@ -50,17 +50,21 @@ _QUESTION_ROUTES = (
 )
 
 
+def _route(text: str) -> str:
+    """The criterion a question questions (over/underfitting when no route matches)."""
+    for criterion_id, pattern in _QUESTION_ROUTES:
+        if pattern.search(text):
+            return criterion_id
+    return "overfitting"
+
+
 def route_questions(facts: PaperFacts | None, words: Texts) -> dict[str, list[CriticalQuestion]]:
     """The critical questions by the criterion they question, in the template's language."""
     routed: dict[str, list[CriticalQuestion]] = {}
     if facts is None:
         return routed
     for question in facts.questions:
-        target = "overfitting"
-        for criterion_id, pattern in _QUESTION_ROUTES:
-            if pattern.search(question.text):
-                target = criterion_id
-                break
+        target = _route(question.text)
         first = question.evidence[0] if question.evidence else None
         routed.setdefault(target, []).append(
             CriticalQuestion(
@@ -105,6 +109,12 @@ class _Asked:
     def asks(self, pattern: re.Pattern) -> bool:
         return bool(pattern.search(self.questions))
 
+    def asks_about(self, criterion_id: str, pattern: re.Pattern) -> bool:
+        """A question routed to `criterion_id` says it: "a random forest on descriptors"
+        proposed as a baseline says nothing of this article's inputs."""
+        return any(_route(question.text) == criterion_id and pattern.search(f"{question.text} {question.reason}")
+                   for question in self.facts.questions)
+
 
 def _few_samples(a: _Asked) -> bool:
     n = a.facts.data.confident_n_samples()
@@ -129,7 +139,7 @@ def _high_dimensional(a: _Asked) -> bool:
     # Only inputs the article firmly gives its own models: a descriptor of earlier work
     # in its introduction calls for no lab on dimensionality.
     kinds = a.facts.confident_values("representation")
-    return bool(kinds & HIGH_DIMENSIONAL) or a.asks(_DIMENSION_WORDS)
+    return bool(kinds & HIGH_DIMENSIONAL) or a.asks_about("model", _DIMENSION_WORDS)
 
 
 def _model_choice(a: _Asked) -> bool:
