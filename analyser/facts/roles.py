@@ -47,7 +47,8 @@ _REIMPLEMENTED = re.compile(
     r"\breproduc(?:e|ed|ing)\s+(?:the\s+|their\s+)?(?:[\w\-]+\s+)?(?:results?|models?|implementations?|architectures?)\b|"
     r"\bre-?train\w*\b[^.;]{0,80}\b(?:default|original|published|official|authors'?|their own|their)\s+"
     r"(?:settings|hyper-?parameters|parameters|code|implementations?|repositor(?:y|ies)|architectures?)\b|"
-    r"\bfor (?:a )?comparison\b|\bas a comparison\b|\bto compare\b|\bcomparative\b",
+    r"\bfor (?:a |the )?(?:fair(?:er)? |direct |meaningful )?comparisons?\b|\bas a comparison\b|\bto compare\b|"
+    r"\bcomparative\b",
     re.I,
 )
 LEADING_COMPARE = 5  # "Compared with X, our Y...": a comparison opening the sentence
@@ -56,8 +57,10 @@ _OUR_BEFORE = re.compile(r"\b(?:our|the proposed|the present)\s+(?:[\w\-]+\s+){0
 
 # A model used as a part of another ("the GRU is applied as a readout operator", "a
 # GRU-based aggregation", "an MLP head") is a component, not a model of its own.
+# (A model "used as the scoring function" or "as the reward" of another serves it.)
 _PART_NOUNS = (r"(?:readout|read-out|aggregat\w*|operators?|layers?|modules?|blocks?|components?|pooling|"
-               r"update (?:function|step)|message (?:function|passing)|gates?|cells?|units?|heads?)")
+               r"update (?:function|step)|message (?:function|passing)|gates?|cells?|units?|heads?|"
+               r"scoring functions?|score functions?|rewards?|reward functions?|oracles?|filters?)")
 # Right after the name only the sub-parts no whole model is called ("a GRU-based
 # readout", "LSTM cells", "a CNN head"); "Transformer layers" may be the whole model.
 _PART_RIGHT_AFTER = (r"(?:readout|read-out|aggregat\w*|operators?|pooling|update (?:function|step)|gates?|cells?|"
