@@ -346,3 +346,16 @@ def test_the_quote_keeps_to_the_sentence_a_pdf_ran_together():
             "a subset of 228,676 compounds from OQMD that represents the lowest-energy compound.")
     start = text.index("228,676")
     assert quote(text, start, start + 7).startswith("We selected a subset")
+
+
+def test_a_model_serving_as_the_scoring_function_is_a_component_and_gives_no_task():
+    facts = facts_of(
+        ("Abstract", "We propose a recurrent neural network (RNN) for de novo design that learns to generate "
+                     "novel molecules with reinforcement learning."),
+        ("Methods", "Our RNN is first trained on SMILES from ChEMBL and then tuned with reinforcement learning. "
+                    "A support vector machine classifier of DRD2 activity was used as the scoring function."),
+    )
+    assert facts.main_families() == {"rnn"}
+    assert _roles(facts).get("support vector machine") == "component"
+    assert facts.values("tasks") == {"generation"}
+    assert "reinforcement" in facts.values("learning_type")

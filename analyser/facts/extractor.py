@@ -10,10 +10,10 @@ from analyser.facts.model import PaperFacts
 
 def extract(document: Document) -> PaperFacts:
     corpus = Corpus(document)
-    tasks = learning.tasks(corpus)
     found_models = models.find(corpus)
     own = {model.name for model in found_models if model.role == "main"}
     others = ({model.name for model in found_models if model.role != "main"} | roles.compared_names(corpus)) - own
+    tasks = learning.tasks(corpus, others, own)
     facts = PaperFacts(
         learning_type=learning.learning_types(corpus, tasks),
         tasks=tasks,

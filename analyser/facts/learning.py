@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from analyser.facts import scoring, vocab
-from analyser.facts.corpus import Corpus
+from analyser.facts.corpus import Corpus, Sent
 from analyser.facts.model import Label
 
 # A task needs more than a passing word; regression/classification also follow
@@ -14,12 +15,18 @@ TASK_MIN_SCORE = 1.2
 LEARNING_MIN_SCORE = 1.0
 
 
-def tasks(corpus: Corpus) -> list[Label]:
+def tasks(corpus: Corpus, others: Iterable[str] = (), own: Iterable[str] = ()) -> list[Label]:
     """The tasks of the paper's own models. A sentence naming several tasks without
     the paper speaking of itself ("ML can classify, regress and generate") lists
-    what ML does in general: it is no evidence of any of them."""
+    what ML does in general: it is no evidence of any of them. Nor is a sentence
+    about another model only (`others`: baselines, components; `own`: the paper's):
+    "an SVM classifier of activity serves as the scoring function" gives a
+    generative paper no classification task."""
     entries = vocab.group("learning", "task")
     tallies = scoring.tally(corpus, entries)
+    others, own = tuple(others), tuple(own)
+    for tally in tallies.values():
+        tally.rescale([hit for hit in tally.hits if not about_other_model(hit.sent, others, own)])
     named: dict[int, set[str]] = {}
     for tally in tallies.values():
         for hit in tally.hits:
@@ -35,6 +42,18 @@ def tasks(corpus: Corpus) -> list[Label]:
         found = [item for item in found
                  if item.value != "other" or any(hit.sent.owned and hit.sent.pipeline for hit in item.hits)]
     return [item.label(TASK_MIN_SCORE) for item in found]
+
+
+def _named(name: str, text: str) -> bool:
+    return bool(re.search(r"(?<![\w\-])" + re.escape(name) + r"(?:e?s)?(?![\w\-])", text, re.I))
+
+
+def about_other_model(sent: Sent, others: tuple[str, ...], own: tuple[str, ...]) -> bool:
+    """The sentence names another model (a baseline, a component) and none of the
+    paper's own, and the paper does not speak of itself in it."""
+    if not others or sent.owned:
+        return False
+    return any(_named(name, sent.text) for name in others) and not any(_named(name, sent.text) for name in own)
 
 
 # Clustering used to cut the data into parts (to split it, or to train one model per

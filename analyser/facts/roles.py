@@ -69,7 +69,10 @@ _PART_AFTER = re.compile(
     r"^\s*(?:\([^)]{0,20}\)\s*)?(?:(?:is|was|are|were)\s+)?(?:(?:then\s+)?(?:applied|used|employed|adopted|utili[sz]ed)\s+)?"
     r"(?:as|for)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?" + _PART_NOUNS + r"\b"
     r"|^[\s\-]*(?:based\s+)?" + _PART_RIGHT_AFTER + r"\b"
-    r"|^\s*(?:(?:is|was|are|were)\s+)?(?:(?:applied|used|employed)\s+)?to\s+(?:aggregate|read out|pool|update|combine)\b",
+    r"|^\s*(?:(?:is|was|are|were)\s+)?(?:(?:applied|used|employed)\s+)?to\s+(?:aggregate|read out|pool|update|combine)\b"
+    # "an SVM classifier of DRD2 activity was used as the scoring function"
+    r"|^\s*(?:[\w\-]+\s+){0,5}?(?:is|was|are|were)\s+(?:then\s+)?(?:applied|used|employed|adopted|utili[sz]ed)\s+as\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:scoring|score|reward|oracle|filter)\w*\b",
     re.I,
 )
 # "an ensemble of decision trees", "a committee of neural networks": the members of
