@@ -79,6 +79,8 @@ def to_text(facts: PaperFacts, source: str | None = None) -> str:
         lines.append(f"  samples: {data.n_samples}{_unsure(data.n_samples_confidence)}")
     elif data.n_samples_evidence:
         lines.append("  samples: several sizes stated, no single one (see the quotes)")
+    elif len(data.sets) > 1:
+        lines.append("  samples: several data sets, no single size (see the data sets)")
     else:
         lines.append(f"  samples: {NOT_FOUND}")
     lines += _quotes(data.n_samples_evidence)

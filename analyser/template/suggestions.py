@@ -206,7 +206,9 @@ def learning_curve_options(facts: PaperFacts) -> tuple[str, str] | None:
     """(model, dataset) for `learning-curve`: the lab's nearest to the main model, on the article's task."""
     tasks = facts.values("tasks")
     task = "regression" if "regression" in tasks or "classification" not in tasks else "classification"
-    for model in [m for m in facts.models if m.role == "main"] + [m for m in facts.models if m.role != "main"]:
+    # The paper's own models first, then those it compares against (a component, a
+    # readout or a tool, says nothing of the model to try).
+    for model in facts.confident_models("main") + facts.confident_models("baseline"):
         if model.family in LAB_MODEL:
             lab_model = LAB_MODEL[model.family][task == "classification"]
             if model.family == "tree-ensemble" and _BOOSTING.search(model.name):
