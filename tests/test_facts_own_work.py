@@ -359,3 +359,12 @@ def test_a_model_serving_as_the_scoring_function_is_a_component_and_gives_no_tas
     assert _roles(facts).get("support vector machine") == "component"
     assert facts.values("tasks") == {"generation"}
     assert "reinforcement" in facts.values("learning_type")
+
+
+def test_the_input_of_a_baseline_is_not_the_papers_input():
+    facts = facts_of(
+        ("Methods", "We propose a graph neural network that reads the molecular graph of each compound. "
+                    "Our network passes messages along the molecular graph. A baseline multilayer perceptron "
+                    "is trained on Morgan fingerprints. The baseline uses 2048-bit fingerprints."),
+    )
+    assert facts.values("representation") == {"graphs"}

@@ -67,12 +67,18 @@ def _an_output(hit: Hit) -> bool:
     return verb is not None and not _INPUT_WORDS.search(clause, verb.end())
 
 
+_BASELINE = re.compile(r"\bbaselines?\b", re.I)
+
+
 def _about_other_model(hit: Hit, others: Iterable[str], own: Iterable[str]) -> bool:
-    """The sentence's subject is another model (a baseline, a tool), not the paper's."""
+    """The sentence's subject is another model (a baseline, a tool), not the paper's,
+    or it describes a baseline ("a baseline MLP on Morgan fingerprints")."""
     text = hit.sent.text
     head = " ".join(text.split()[:SUBJECT_WORDS])
     if hit.sent.owned or any(name in text for name in own):
         return False
+    if _BASELINE.search(text):
+        return True
     return any(re.search(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", head) for name in others)
 
 
