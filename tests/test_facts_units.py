@@ -341,14 +341,23 @@ def test_to_dict_is_the_json_contract():
     data = json.loads(json.dumps(facts.to_dict()))
     assert set(data) == {"learning_type", "tasks", "models", "data", "optimisation", "validation",
                          "regularisation", "metrics", "questions"}
-    assert set(data["data"]) == {"datasets", "n_samples", "n_samples_evidence", "split", "representation"}
+    # The keys of issue 4, and those issue 12 added (confidence, per-data-set entries).
+    assert set(data["data"]) == {"datasets", "n_samples", "n_samples_evidence", "split", "representation",
+                                 "sets", "n_samples_confidence", "split_confidence"}
     assert set(data["optimisation"]) == {"loss", "optimiser", "hyperparameters", "hyperparameter_search"}
-    assert set(data["models"][0]) == {"name", "family", "role", "evidence"}
-    assert set(data["metrics"][0]) == {"name", "value", "split", "evidence"}
+    assert set(data["models"][0]) == {"name", "family", "role", "evidence", "confidence"}
+    assert set(data["metrics"][0]) == {"name", "value", "split", "evidence", "confidence"}
     assert set(data["questions"][0]) == {"text", "reason", "evidence"}
+    assert set(data["learning_type"][0]) == {"value", "evidence", "confidence"}
     evidence = data["learning_type"][0]["evidence"][0]
     assert set(evidence) == {"quote", "page", "section"} and isinstance(evidence["page"], int)
     assert data["data"]["n_samples"] == 130831
+    assert 0 < data["data"]["n_samples_confidence"] <= 1
+    (qm9,) = data["data"]["sets"]
+    assert set(qm9) == {"name", "size", "unit", "source", "split", "role", "evidence", "confidence"}
+    assert (qm9["name"], qm9["size"], qm9["unit"]) == ("QM9", 130831, "molecules")
+    for item in data["learning_type"] + data["tasks"] + data["models"] + data["metrics"]:
+        assert 0 < item["confidence"] <= 1
 
 
 def test_nothing_found_is_empty_not_a_guess():

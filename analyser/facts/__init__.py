@@ -4,7 +4,9 @@
 """
 
 from analyser.facts.model import (
+    CONFIDENT,
     Data,
+    DataSet,
     Evidence,
     Hyperparameter,
     Label,
@@ -19,7 +21,9 @@ from analyser.facts.extractor import extract
 
 
 __all__ = [
+    "CONFIDENT",
     "Data",
+    "DataSet",
     "Evidence",
     "Hyperparameter",
     "Label",

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from analyser.documents.model import Document
+from analyser.facts import stance
 from analyser.facts.model import Evidence
 
 KIND_WEIGHT = {
@@ -60,24 +61,10 @@ _LONG_FORM = re.compile(r"(?:[A-Za-z][\w\-]*[ \t]+){0,7}[A-Za-z][\w\-]*\s*$")
 _CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\b(?:but|whereas|while|although|however)\b", re.I)
 
 QUOTE_CHARS = 320
-# A sentence about someone else's work ("Smith et al. proposed...").
-_CITES_OTHERS = re.compile(
-    r"\bet al\b|\b(?:proposed|introduced|developed|reported|presented) by\b|"
-    r"\b(?:previous|prior|earlier|recent) (?:work|studies|study|reports?)\b",
-    re.I,
-)
-CITED_FACTOR = 0.3
-# The paper speaking of its own work, and of the work it compares against.
-FIRST_PERSON = re.compile(
-    r"\b(?:we|our|ours|us|this (?:work|study|paper|article)|the present (?:work|study)|here(?:in)?|"
-    r"the proposed|developed here|introduced here)\b",
-    re.I,
-)
-ABOUT_OTHERS = re.compile(
-    r"\b(?:baselines?|state[- ]of[- ]the[- ]art|competing|compared? (?:with|to)|outperform\w*|"
-    r"previous(?:ly)?|existing|conventional|traditional)\b",
-    re.I,
-)
+# Kept here too: other modules import them from the corpus.
+FIRST_PERSON = stance.FIRST_PERSON
+ABOUT_OTHERS = stance.ABOUT_OTHERS
+CITED_FACTOR = stance.CITED_FACTOR
 
 
 def heading_kind(heading: str | None) -> str | None:
@@ -96,8 +83,17 @@ class Sent:
     page: int
     section: str  # heading ("" when none)
     kind: str | None
-    weight: float
+    weight: float  # where it stands (section) times how it speaks (stance)
     cites_others: bool = False
+    general: bool = False  # about the field, not this paper ("X is widely used")
+    hypothetical: bool = False  # what would or could be done
+
+    @property
+    def pipeline(self) -> bool:
+        """A statement of what this paper does: in its body (not the introduction or
+        related work), neither cited, general nor hypothetical."""
+        return (self.kind not in ("introduction", "related") and not self.cites_others
+                and not self.general and not self.hypothetical)
 
     @property
     def owned(self) -> bool:
@@ -140,9 +136,28 @@ def is_negated(text: str, start: int, end: int) -> bool:
     return bool(_NEG_AFTER.search(after[: cut.start()] if cut else after))
 
 
+# Two sentences a PDF reader ran together ("...using DFT.²,³ We selected..."): the
+# citation marks after the full stop hid the boundary.
+_RUN_TOGETHER = re.compile(r"(?<=[.!?])[\d\u00b2\u00b3\u00b9\u2070-\u2079,\u2013\-]*\s+(?=[A-Z])")
+MIN_PART = 40
+
+
+def _own_sentence(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The part of a run-together sentence that holds text[start:end]."""
+    cuts = [0] + [match.end() for match in _RUN_TOGETHER.finditer(text)] + [len(text) + 1]
+    for left, right in zip(cuts, cuts[1:]):
+        if left <= start and end <= right:
+            part = text[left:right].strip()
+            if len(part) >= MIN_PART:
+                return part, start - left, end - left
+    return text, start, end
+
+
 def quote(text: str, start: int = 0, end: int = 0) -> str:
     """The sentence, cut around the match when it is too long for a quote."""
     text = " ".join(text.split())
+    if end:
+        text, start, end = _own_sentence(text, start, end)
     if len(text) <= QUOTE_CHARS:
         return text
     centre = (start + end) // 2 if end else 0
@@ -183,10 +198,9 @@ class Corpus:
             text = " ".join(sentence.text.split())
             if not text:
                 continue
-            # "We use the data set of Smith et al." is still about this paper's work.
-            cites = bool(_CITES_OTHERS.search(text)) and not FIRST_PERSON.search(text)
-            weight = KIND_WEIGHT.get(kind, 1.0) * (CITED_FACTOR if cites else 1.0)
-            self.sentences.append(Sent(len(self.sentences), text, sentence.page, heading, kind, weight, cites))
+            weight = KIND_WEIGHT.get(kind, 1.0) * stance.factor(text)
+            self.sentences.append(Sent(len(self.sentences), text, sentence.page, heading, kind, weight,
+                                       stance.cites_others(text), stance.general(text), stance.hypothetical(text)))
         self.text = "\n".join(sent.text for sent in self.sentences)
         self._definitions: dict[str, str] | None = None
         self.lower = self.text.lower()  # same offsets as text (lower() keeps lengths here)

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from analyser.documents.model import Document
-from analyser.facts import data, learning, metrics, models, optimisation, questions, validation
+from analyser.facts import data, learning, metrics, models, optimisation, questions, roles, validation
 from analyser.facts.corpus import Corpus
 from analyser.facts.model import PaperFacts
 
 
 def extract(document: Document) -> PaperFacts:
     corpus = Corpus(document)
-    tasks = learning.tasks(corpus)
+    found_models = models.find(corpus)
+    own = {model.name for model in found_models if model.role == "main"}
+    others = ({model.name for model in found_models if model.role != "main"} | roles.compared_names(corpus)) - own
+    tasks = learning.tasks(corpus, others, own)
     facts = PaperFacts(
         learning_type=learning.learning_types(corpus, tasks),
         tasks=tasks,
-        models=models.find(corpus),
-        data=data.find(corpus),
+        models=found_models,
+        data=data.find(corpus, others, own),
         optimisation=optimisation.find(corpus),
         validation=validation.schemes(corpus),
         regularisation=validation.regularisation(corpus),

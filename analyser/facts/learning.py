@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from analyser.facts import scoring, vocab
-from analyser.facts.corpus import Corpus
+from analyser.facts.corpus import Corpus, Sent
 from analyser.facts.model import Label
 
 # A task needs more than a passing word; regression/classification also follow
@@ -14,12 +15,45 @@ TASK_MIN_SCORE = 1.2
 LEARNING_MIN_SCORE = 1.0
 
 
-def tasks(corpus: Corpus) -> list[Label]:
-    found = scoring.labels(corpus, vocab.group("learning", "task"), TASK_MIN_SCORE)
-    # "other" (optimisation, active learning) only when nothing standard is there.
-    if any(label.value != "other" for label in found):
-        found = [label for label in found if label.value != "other"]
-    return found
+def tasks(corpus: Corpus, others: Iterable[str] = (), own: Iterable[str] = ()) -> list[Label]:
+    """The tasks of the paper's own models. A sentence naming several tasks without
+    the paper speaking of itself ("ML can classify, regress and generate") lists
+    what ML does in general: it is no evidence of any of them. Nor is a sentence
+    about another model only (`others`: baselines, components; `own`: the paper's):
+    "an SVM classifier of activity serves as the scoring function" gives a
+    generative paper no classification task."""
+    entries = vocab.group("learning", "task")
+    tallies = scoring.tally(corpus, entries)
+    others, own = tuple(others), tuple(own)
+    for tally in tallies.values():
+        tally.rescale([hit for hit in tally.hits if not about_other_model(hit.sent, others, own)])
+    named: dict[int, set[str]] = {}
+    for tally in tallies.values():
+        for hit in tally.hits:
+            named.setdefault(hit.sent.index, set()).add(tally.value)
+    listed = {index for index, values in named.items() if len(values - {"other"}) >= 2}
+    for tally in tallies.values():
+        tally.rescale([hit for hit in tally.hits if hit.sent.index not in listed or hit.sent.owned])
+    found = [item for item in tallies.values() if item.reported(TASK_MIN_SCORE)]
+    found.sort(key=lambda item: -item.score)
+    # "other" (optimisation, active learning, extraction) beside a standard task only
+    # when the paper says it of its own pipeline in the first person.
+    if any(item.value != "other" for item in found):
+        found = [item for item in found
+                 if item.value != "other" or any(hit.sent.owned and hit.sent.pipeline for hit in item.hits)]
+    return [item.label(TASK_MIN_SCORE) for item in found]
+
+
+def _named(name: str, text: str) -> bool:
+    return bool(re.search(r"(?<![\w\-])" + re.escape(name) + r"(?:e?s)?(?![\w\-])", text, re.I))
+
+
+def about_other_model(sent: Sent, others: tuple[str, ...], own: tuple[str, ...]) -> bool:
+    """The sentence names another model (a baseline, a component) and none of the
+    paper's own, and the paper does not speak of itself in it."""
+    if not others or sent.owned:
+        return False
+    return any(_named(name, sent.text) for name in others) and not any(_named(name, sent.text) for name in own)
 
 
 # Clustering used to cut the data into parts (to split it, or to train one model per
@@ -35,18 +69,14 @@ def learning_types(corpus: Corpus, found_tasks: list[Label]) -> list[Label]:
     tallies = scoring.tally(corpus, vocab.group("learning", "learning_type"))
     if "unsupervised" in tallies:
         tally = tallies["unsupervised"]
-        kept = [hit for hit in tally.hits if not _DATA_STEP.search(hit.sent.text)]
-        if len(kept) != len(tally.hits):
-            total = sum(hit.sent.weight for hit in tally.hits)
-            tally.score *= sum(hit.sent.weight for hit in kept) / total if total else 0.0
-            tally.hits = kept
+        tally.rescale([hit for hit in tally.hits if not _DATA_STEP.search(hit.sent.text)])
     # Beyond "supervised", a paradigm is the paper's own only when it says so in
     # the first person ("we pre-train with self-supervised..."): baselines and
     # related work are full of other paradigms.
     labels = [
-        tally.label()
+        tally.label(LEARNING_MIN_SCORE)
         for tally in sorted(tallies.values(), key=lambda item: -item.score)
-        if tally.score >= LEARNING_MIN_SCORE
+        if tally.reported(LEARNING_MIN_SCORE)
         and (tally.value == "supervised" or any(hit.sent.owned for hit in tally.hits))
     ]
     values = {label.value for label in labels}
@@ -59,9 +89,10 @@ def learning_types(corpus: Corpus, found_tasks: list[Label]) -> list[Label]:
         for evidence in label.evidence
     ]
     if "supervised" not in values and task_evidence:
-        labels.append(Label("supervised", task_evidence[:scoring.MAX_EVIDENCE]))
+        confidence = max(label.confidence for label in found_tasks if label.value in ("regression", "classification"))
+        labels.append(Label("supervised", task_evidence[:scoring.MAX_EVIDENCE], confidence))
     if "unsupervised" not in values:
         unsupervised_tasks = [label for label in found_tasks if label.value in ("clustering",)]
         if unsupervised_tasks and not task_evidence:
-            labels.append(Label("unsupervised", unsupervised_tasks[0].evidence))
+            labels.append(Label("unsupervised", unsupervised_tasks[0].evidence, unsupervised_tasks[0].confidence))
     return labels

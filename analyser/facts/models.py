@@ -1,11 +1,11 @@
-"""The models of a paper, their family, and whether they are its own or baselines.
+"""The models of a paper, their family, and their role: its own ("main"), the
+baselines it compares against, and its components (parts of its models, tools
+around its pipeline). Each model is listed once, in one role.
 
-A mention counts for "main" when the paper speaks of it in the first person
-("we propose", "our model", "we train") and for "baseline" when it stands after
-a comparison ("outperforms X", "better than X") or beside words such as
-"baseline", "state of the art", "previous". Models only named in the
-introduction (or only in the references, which are never read) are other
-people's work and are left out unless the paper compares against them.
+What each mention says of a model's role is read in `roles`; here the mentions
+are summed per model. Models only named in the introduction, in cited, general
+or hypothetical sentences (or only in the references, which are never read) are
+other people's work and are left out unless the paper compares against them.
 """
 
 from __future__ import annotations
@@ -14,54 +14,28 @@ import re
 from dataclasses import dataclass, field
 
 from analyser.facts import vocab
-from analyser.facts.corpus import FIRST_PERSON as _MAIN_WORDS
 from analyser.facts.corpus import Corpus, Hit
 from analyser.facts.model import Model
-from analyser.facts.scoring import MAX_EVIDENCE
+from analyser.facts.roles import role_of
+from analyser.facts.scoring import MAX_EVIDENCE, confidence
 
-_COMPARE = re.compile(
-    r"\b(?:outperform\w*|better than|superior to|compar(?:e|es|ed|ing)\s+(?:\w+\s+)?(?:with|to|against)|"
-    r"comparisons? (?:with|to|against|of)|"
-    r"compar\w+ (?:the )?(?:performance|ability|accuracy|results)|"
-    r"in comparison|relative to|against|versus|vs\.?|than|unlike|surpass\w*|beats?|improves? (?:on|upon))\b",
-    re.I,
-)
-_BASELINE_WORDS = re.compile(
-    r"\b(?:baselines?|state[- ]of[- ]the[- ]art (?:models?|methods?|approaches|baselines?)|"
-    r"(?:than|over|to|with) (?:the )?(?:current )?state[- ]of[- ]the[- ]art|competing|reference (?:models?|methods?)|"
-    r"benchmark(?:ed)? (?:models?|methods?|against)|other (?:models|methods)|for comparison|comparative)\b",
-    re.I,
-)
-# "GCN and GAT serve as baselines": every model of the sentence is one.
-_AS_BASELINE = re.compile(
-    r"\bas (?:a |the )?(?:\w+ )?baselines?\b|\bbaselines?(?: models?| methods?)?\s*(?:such as|including|like|:|\()|"
-    r"\bbaselines?\b[^.]{0,30}\b(?:is|are|was|were|include[sd]?)\b",
-    re.I,
-)
-_LEADING_COMPARE = 5  # "Compared with X, our Y...": a comparison opening the sentence
-_BASELINE_AFTER = re.compile(r"\s*(?:models?\s+|methods?\s+)?baselines?\b", re.I)
-_OUR_BEFORE = re.compile(r"\b(?:our|the proposed|the present)\s+(?:[\w\-]+\s+){0,2}$", re.I)
-
-# A model used as a part of the paper's architecture ("the GRU is applied as a
-# readout operator", "a GRU-based aggregation", "an MLP head") is a component of the
-# main model, not a model of its own.
-_PART_NOUNS = (r"(?:readout|read-out|aggregat\w*|operators?|layers?|modules?|blocks?|components?|pooling|"
-               r"update (?:function|step)|message (?:function|passing)|gates?|cells?|units?)")
-# Right after the name only the sub-parts no whole model is called ("a GRU-based
-# readout", "LSTM cells"); "Transformer layers" may be the whole model.
-_PART_RIGHT_AFTER = r"(?:readout|read-out|aggregat\w*|operators?|pooling|update (?:function|step)|gates?|cells?)"
-_PART_AFTER = re.compile(
-    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:(?:is|was|are|were)\s+)?(?:(?:then\s+)?(?:applied|used|employed|adopted|utili[sz]ed)\s+)?"
-    r"(?:as|for)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?" + _PART_NOUNS + r"\b"
-    r"|^[\s\-]*(?:based\s+)?" + _PART_RIGHT_AFTER + r"\b"
-    r"|^\s*(?:(?:is|was|are|were)\s+)?(?:(?:applied|used|employed)\s+)?to\s+(?:aggregate|read out|pool|update|combine)\b",
-    re.I,
-)
 _NAME_SHAPE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z][A-Za-z0-9\-]+$")
 _INTRO_KINDS = ("introduction", "related")
 NEURAL = {"mlp", "cnn", "rnn", "gnn", "transformer", "autoencoder", "generative"}
 NEUTRAL_MAIN_SCORE = 3.0
 USED_FACTOR = 0.5  # a model the methods use without saying whose it is: half a "we use"
+BASELINE_MIN = 1.0  # "faster than models like neural networks" once is no baseline
+
+
+# A long form names a model only with a model noun in it: "graph neural network
+# (GNN)" is one, "knowledge graph (KG)" or "directed acyclic graph (DAG)" is not.
+_MODEL_NOUN = re.compile(
+    r"\b(?:networks?|nets?|models?|machines?|transformers?|forests?|regress\w*|classifiers?|process(?:es)?|"
+    r"potentials?|(?:auto)?encoders?|decoders?|perceptrons?|trees?|learning|ensembles?|kernels?|boost\w*|"
+    r"architectures?|predictors?|estimators?)\b",
+    re.I,
+)
+HEAD_WORDS = 3  # the family of a long form is told by its last words first
 
 
 @dataclass
@@ -74,13 +48,28 @@ class Candidate:
     hits: list[Hit] = field(default_factory=list)
     main: float = 0.0
     baseline: float = 0.0
-    body: float = 0.0  # weight of mentions outside the introduction
+    component: float = 0.0
+    body: float = 0.0  # weight of mentions stating what the paper does (`Sent.pipeline`)
     main_hits: list[Hit] = field(default_factory=list)
     baseline_hits: list[Hit] = field(default_factory=list)
+    component_hits: list[Hit] = field(default_factory=list)
 
     @property
     def name(self) -> str:
         return max(self.names, key=lambda name: (self.names[name], -len(name)))
+
+    def absorb(self, other: Candidate) -> None:
+        """Another name of the same model: its mentions count for this one."""
+        for name, count in other.names.items():
+            self.names[name] = self.names.get(name, 0) + count
+        self.main += other.main
+        self.baseline += other.baseline
+        self.component += other.component
+        self.body += other.body
+        self.main_hits += other.main_hits
+        self.baseline_hits += other.baseline_hits
+        self.component_hits += other.component_hits
+        self.hits += other.hits
 
 
 def _key(text: str) -> str:
@@ -102,37 +91,18 @@ def families_of(text: str) -> list[str]:
         found.remove("cnn")  # "graph convolutional network" is a GNN
     if "mlp" in found and len(set(found) & NEURAL) > 1:
         found.remove("mlp")  # "graph neural network" is no plain MLP
+    if "tree-ensemble" in found and "tree" in found:
+        found.remove("tree")  # "an ensemble of pruned trees" is an ensemble
     return found
 
 
-def _role_of(hit: Hit) -> str | None:
-    """"main", "baseline", "used" (plainly used in the methods), "component" (a part
-    of the paper's architecture) or None (no sign)."""
-    text = hit.sent.text
-    if hit.sent.cites_others:
-        return None  # "Smith et al. proposed X": neither ours nor compared against
-    ours = bool(_OUR_BEFORE.search(text[: hit.start]))
-    if _PART_AFTER.match(text[hit.end :]):
-        return "component"
-    if not ours and _BASELINE_AFTER.match(text[hit.end :]):
-        return "baseline"  # "an LSTM baseline"
-    if _AS_BASELINE.search(text):
-        return "main" if ours else "baseline"
-    cues = [match.start() for pattern in (_COMPARE, _BASELINE_WORDS) if (match := pattern.search(text))]
-    if cues:
-        start = min(cues)
-        end = len(text)
-        if start < _LEADING_COMPARE:  # the compared-with part ends at the first comma
-            comma = text.find(", ", start)
-            end = comma if comma > 0 else end
-        if start <= hit.start < end and not ours:
-            return "baseline"
-        return "main" if _MAIN_WORDS.search(text) else None
-    if _MAIN_WORDS.search(text):
-        return "main"
-    if hit.sent.kind == "methods":
-        return "used"
-    return None
+def families_of_long_form(long_form: str) -> list[str]:
+    """The families a defined name's long form tells, its head (last words) first:
+    "Linear regression Reduced-error pruning tree" (a list run into the long form)
+    is a tree. None when the long form names no model."""
+    if not _MODEL_NOUN.search(long_form):
+        return []
+    return families_of(" ".join(long_form.split()[-HEAD_WORDS:])) or families_of(long_form)
 
 
 def _vocab_hits(corpus: Corpus) -> list[tuple[Hit, object]]:
@@ -157,7 +127,7 @@ def _defined_names(corpus: Corpus, known: set[str]) -> dict[str, list[str]]:
     for name, long_form in corpus.definitions().items():
         if not _NAME_SHAPE.match(name) or _key(name) in known:
             continue
-        families = families_of(long_form)
+        families = families_of_long_form(long_form)
         if families:
             defined[name] = families
     return defined
@@ -170,9 +140,9 @@ def _add(candidate: Candidate, hit: Hit) -> None:
     if hit.negated:
         return
     weight = hit.sent.weight * candidate.weight
-    if hit.sent.kind not in _INTRO_KINDS:
+    if hit.sent.pipeline:
         candidate.body += weight
-    role = _role_of(hit)
+    role = role_of(hit)
     if role == "main":
         candidate.main += weight
         candidate.main_hits.append(hit)
@@ -181,14 +151,19 @@ def _add(candidate: Candidate, hit: Hit) -> None:
     elif role == "baseline":
         candidate.baseline += weight
         candidate.baseline_hits.append(hit)
+    elif role == "component":
+        candidate.component += weight
+        candidate.component_hits.append(hit)
 
 
 def _evidence(hits: list[Hit]):
-    best = sorted(hits, key=lambda hit: (-hit.sent.weight, hit.sent.index))[:MAX_EVIDENCE]
+    # One quote per sentence: two names of one model may be met in the same one.
+    hits = list({hit.sent.index: hit for hit in reversed(hits)}.values())
+    best = sorted(hits, key=lambda hit: (not hit.sent.pipeline, -hit.sent.weight, hit.sent.index))[:MAX_EVIDENCE]
     return [hit.evidence() for hit in sorted(best, key=lambda hit: hit.sent.index)]
 
 
-def find(corpus: Corpus) -> list[Model]:
+def _candidates(corpus: Corpus) -> dict[str, Candidate]:
     candidates: dict[str, Candidate] = {}
     for hit, entry in _vocab_hits(corpus):
         key = _key(hit.matched)
@@ -202,37 +177,101 @@ def find(corpus: Corpus) -> list[Model]:
         pattern = re.compile(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])")
         for hit in corpus.find(pattern, (name.lower(),)):
             _add(candidate, hit)
+    return candidates
 
-    mains, baselines, neutral = [], [], []
-    for candidate in candidates.values():
-        if candidate.main > candidate.baseline and candidate.body + candidate.main >= 1.0:
-            mains.append(candidate)
-        elif candidate.baseline > 0 and (candidate.body > 0 or candidate.baseline >= 1.0):
-            baselines.append(candidate)
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in re.split(r"[\s\-]+", name) if word).upper()
+
+
+def _same_model(short: Candidate, long: Candidate, definitions: dict[str, str]) -> bool:
+    """Two names of one model: an abbreviation of the other ("RF", "random forest";
+    "GPR", "Gaussian process regression"), or the paper defining one as the other."""
+    if {_key(name).replace(" ", "") for name in short.names} & {_key(name).replace(" ", "") for name in long.names}:
+        return True  # "randomForest", "Random Forest"
+    for name in short.names:
+        if not _NAME_SHAPE.match(name):
+            continue
+        letters = re.sub(r"[^A-Z]", "", name)
+        for other in long.names:
+            if len(other.split()) > 1 and _initials(other) == letters:
+                return True
+            if name in definitions and _key(definitions[name]).endswith(_key(other)):
+                return True
+    return False
+
+
+def _merge_names(candidates: list[Candidate], definitions: dict[str, str]) -> list[Candidate]:
+    """One model, one candidate: an abbreviation joins its long form, so that the
+    model gets one role and is listed once."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda item: -len(item.hits)):
+        target = next((item for item in kept if item.families == candidate.families and (
+            _same_model(candidate, item, definitions) or _same_model(item, candidate, definitions))), None)
+        if target is None:
+            kept.append(candidate)
+        else:
+            target.absorb(candidate)
+    return kept
+
+
+def _role(candidate: Candidate, firm_mains: bool) -> str | None:
+    """The one role of a model, from the weight of its mentions in each. A model the
+    methods only use, nobody's said, is main only when no model is the paper's own
+    in so many words."""
+    if candidate.component > 0 and candidate.component >= max(candidate.main, candidate.baseline):
+        return "component"
+    if (candidate.main > candidate.baseline and candidate.body + candidate.main >= 1.0
+            and (candidate.main_hits or not firm_mains)):
+        return "main"
+    if candidate.baseline >= BASELINE_MIN:
+        return "baseline"
+    return None
+
+
+def find(corpus: Corpus) -> list[Model]:
+    candidates = _merge_names(list(_candidates(corpus).values()), corpus.definitions())
+    firm_mains = any(item.main_hits and item.main > item.baseline and item.main > item.component
+                     for item in candidates)
+    groups: dict[str, list[Candidate]] = {"main": [], "baseline": [], "component": []}
+    neutral = []
+    for candidate in candidates:
+        role = _role(candidate, firm_mains)
+        if role is not None:
+            groups[role].append(candidate)
         elif candidate.body >= NEUTRAL_MAIN_SCORE:
             neutral.append(candidate)
     # A paper that never says "we" about a model still has one: the most used.
-    if not mains and neutral:
+    if not groups["main"] and neutral:
         neutral.sort(key=lambda item: -item.body)
-        mains.append(neutral.pop(0))
-    mains = _fold_into_named(_merge_synonyms(_drop_generic(mains)))
+        best = neutral.pop(0)
+        best.main = best.body * USED_FACTOR
+        groups["main"].append(best)
+    groups["main"] = _fold_into_named(_merge_synonyms(_drop_generic(groups["main"])))
+    groups["baseline"] = _merge_synonyms(groups["baseline"])
+    groups["component"] = _merge_synonyms(groups["component"])
 
     models = []
-    for role, group in (("main", mains), ("baseline", baselines)):
-        for candidate in sorted(group, key=lambda item: -(item.main + item.baseline + item.body)):
-            hits = candidate.main_hits if role == "main" else candidate.baseline_hits
+    for role, group in groups.items():
+        for candidate in sorted(group, key=lambda item: -(item.main + item.baseline + item.component + item.body)):
+            hits = {"main": candidate.main_hits, "baseline": candidate.baseline_hits,
+                    "component": candidate.component_hits}[role]
+            score = {"main": candidate.main, "baseline": candidate.baseline, "component": candidate.component}[role]
+            share = sum(hit.sent.weight for hit in hits if hit.sent.pipeline) / max(
+                sum(hit.sent.weight for hit in hits), 1e-9) if hits else 0.5
             evidence = _evidence(hits or candidate.hits)
-            for family in candidate.families:
-                models.append(Model(candidate.name, family, role, evidence))
+            for family in dict.fromkeys(candidate.families):
+                models.append(Model(candidate.name, family, role, evidence, confidence(score, 1.0, share)))
     return models
 
 
-def _merge_synonyms(mains: list[Candidate]) -> list[Candidate]:
-    """The paper's model named several ways ("HDNNP", "atomic neural networks") is one
-    model: main candidates of one vocabulary entry merge under the most used name."""
+def _merge_synonyms(group: list[Candidate]) -> list[Candidate]:
+    """A model named several ways ("HDNNP", "atomic neural networks"; "RF", "random
+    forest") is one model: candidates of one vocabulary entry merge under the most
+    used name."""
     merged: dict[str, Candidate] = {}
     result = []
-    for candidate in sorted(mains, key=lambda item: -(item.main + item.body)):
+    for candidate in sorted(group, key=lambda item: -(item.main + item.baseline + item.component + item.body)):
         if candidate.entry is None:
             result.append(candidate)
             continue
@@ -241,10 +280,7 @@ def _merge_synonyms(mains: list[Candidate]) -> list[Candidate]:
             merged[candidate.entry] = candidate
             result.append(candidate)
         else:
-            first.main += candidate.main
-            first.body += candidate.body
-            first.main_hits += candidate.main_hits
-            first.hits += candidate.hits
+            first.absorb(candidate)
     return result
 
 

@@ -37,9 +37,24 @@ _RANDOM_SPLIT = re.compile(r"\brandom(?:ly)?\b[^.]{0,40}\b(?:split|divided|parti
 # ...of the data into sets: "randomly selected node features are masked" splits no data.
 _DATA_SETS = re.compile(r"\b(?:train\w*|test\w*|validation|data\s?sets?|data|splits?|folds?|subsets?|hold[- ]?out)\b", re.I)
 # Molecules as the samples (not "molecular dynamics").
-_BALANCE = re.compile(
-    r"\b(?:im)?balanced?\b|\bimbalance|\bstratif\w*|\bclass (?:ratio|distribution|weights?)|\bMCC\b|"
-    r"Matthews|\bPR-AUC\b|\bAUPRC\b|\bF1\b|\bpositives? (?:ratio|rate|fraction)|\bminority class",
+# Imbalance handled: stratified splits, class weights, resampling, balanced measures.
+_BALANCE_HANDLED = re.compile(
+    r"\bbalanced accuracy\b|\bstratif\w*|\bclass[- ]weight\w*|\bweighted (?:loss|cross-entropy)\b|"
+    r"\b(?:over|under)-?sampl\w*|\bSMOTE\b|\bMCC\b|Matthews|\bPR-AUC\b|\bAUPRC\b|\bF1\b|"
+    r"\b(?:data|classes) (?:were|are|was|is) balanced\b|\bbalanced (?:data ?set|classes|sampling)\b",
+    re.I,
+)
+# The class proportions stated: "71% of entries were measured to be glasses",
+# "1,200 actives and 8,000 inactives", "the data are imbalanced".
+_CLASS_SHARE = re.compile(
+    r"(?P<share>\d{1,2}(?:\.\d+)?)\s*%\s+of\s+(?:the\s+|all\s+)?(?:[\w\-]+\s+){0,4}?(?:entries|samples|"
+    r"compounds|molecules|data|instances|examples|points|records|structures|materials|alloys|sequences|"
+    r"proteins|observations|cases|patients|compositions|labels)\b[^.;]{0,60}?(?:\bto be\b|\b(?:labell?ed|"
+    r"classified|annotated|considered|known|found|measured|identified)\s+as\b|\bcorrespond\w*\s+to\b|"
+    r"\bbelong\w*\s+to\b|\b(?:are|were|is|was)\s+(?:positive|negative|active|inactive)\b)"
+    r"|\b\d[\d,]*\s+(?:actives?|inactives?|positives?|negatives?|binders|non-binders)\b"
+    r"|\b(?:data|data ?sets?|classes|labels)\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:im|un)balanced\b"
+    r"|\bskewed\s+towards?\b",
     re.I,
 )
 _COMPARISON = re.compile(r"\bbaselines?\b|\bcompared (?:with|to)\b|\boutperform\w*", re.I)
@@ -116,7 +131,15 @@ def small_data(facts: PaperFacts, corpus: Corpus) -> Question | None:
 def no_data_size(facts: PaperFacts, corpus: Corpus) -> Question | None:
     if facts.data.n_samples is not None:
         return None
-    several = data.stated_sizes(corpus)
+    several = data.stated_sizes(corpus) or [
+        (item.size, item.evidence[0]) for item in facts.data.sets if item.size is not None and item.evidence]
+    if len(several) == 1:
+        size, evidence = several[0]
+        return Question(
+            f"How many samples were the models trained and tested on: all {size:,}, and how were they divided?",
+            f"the article states one data-set size ({size:,}) but not clearly as the data the models learn from.",
+            [evidence],
+        )
     if several:
         sizes = ", ".join(f"{size:,}" for size, _ in several)
         return Question(
@@ -124,6 +147,13 @@ def no_data_size(facts: PaperFacts, corpus: Corpus) -> Question | None:
             "and tested on?",
             f"the article states several sizes ({sizes}) and no single one is the data of the study.",
             _ev([evidence for _, evidence in several], 3),
+        )
+    if data.several_data_sets(corpus):
+        return Question(
+            "The article uses several data sets: how many samples does each have, and which was each model "
+            "trained and tested on?",
+            "the article says it uses several data sets, and no size was found for them in its text.",
+            [],
         )
     return Question(
         "How many samples were the models trained and tested on?",
@@ -233,23 +263,43 @@ def dft_labels(facts: PaperFacts, corpus: Corpus) -> Question | None:
 
 
 def class_balance(facts: PaperFacts, corpus: Corpus) -> Question | None:
+    """Asked of a classification unless the paper handles imbalance (stratified
+    splits, balanced measures). When it states the class proportions the question
+    quotes them and asks how the score compares with the majority rate; it never
+    says "no word on class balance" beside a quote giving the proportions."""
     if "classification" not in facts.values("tasks"):
         return None
-    if any(_BALANCE.search(sent.text) for sent in corpus.sentences):
+    body = [sent for sent in corpus.sentences if sent.kind not in ("introduction", "related")]
+    if any(_BALANCE_HANDLED.search(sent.text) for sent in body):
         return None
     accuracy = [metric for metric in facts.metrics if metric.name == "accuracy"]
+    stated = [(sent, match) for sent in body if sent.pipeline for match in _CLASS_SHARE.finditer(sent.text)]
+    if stated:
+        sent, match = max(stated, key=lambda pair: pair[1].group("share") is not None)
+        share = match.group("share")
+        return Question(
+            (f"About {share}% of the samples are in one class: how" if share else "The classes are uneven: how")
+            + " much better is the reported score than always predicting the majority class, and what are the "
+            "precision and recall of each class?",
+            "the article states the class proportions, and no balanced measure (balanced accuracy, MCC, "
+            "per-class recall) or stratified split was found.",
+            [sent.evidence(match.start(), match.end())] + _ev(accuracy[0].evidence if accuracy else [], 1),
+        )
+    evidence = [item for item in (accuracy[0].evidence if accuracy else []) if not _CLASS_SHARE.search(item.quote)]
     return Question(
         "Are the classes balanced? On imbalanced data accuracy flatters a model; how do balanced accuracy, "
         "MCC or precision/recall look?",
         "a classification task with no word on class balance"
         + (" and accuracy as the reported score." if accuracy else "."),
-        _ev(accuracy[0].evidence if accuracy else []),
+        _ev(evidence),
     )
 
 
 def unreported_hyperparameters(facts: PaperFacts, corpus: Corpus) -> Question | None:
     if not facts.main_families() & NEURAL_FAMILIES or len(facts.optimisation.hyperparameters) >= 2:
         return None
+    if not facts.learning_type:
+        return None  # a model used as it is (an LLM prompted zero-shot) has no training settings
     return Question(
         "Are the training settings (learning rate, epochs, batch size, architecture sizes) reported, so "
         "that the work can be reproduced?",

@@ -1,10 +1,13 @@
-"""The facts as text for a terminal: each field, then its quotes with page and section."""
+"""The facts as text for a terminal: each field, then its quotes with page and section.
+
+A fact stated less firmly than CONFIDENT is marked "(unsure, 0.42)": the
+template and the checker leave it out."""
 
 from __future__ import annotations
 
 import textwrap
 
-from analyser.facts.model import Evidence, Label, PaperFacts
+from analyser.facts.model import CONFIDENT, Evidence, Label, PaperFacts
 
 WIDTH = 100
 QUOTE_CHARS = 220
@@ -23,12 +26,16 @@ def _quotes(evidence: list[Evidence], indent: str = "      ") -> list[str]:
     return [_quote(item, indent) for item in evidence]
 
 
+def _unsure(confidence: float | None) -> str:
+    return f" (unsure, {confidence:.2f})" if confidence is not None and confidence < CONFIDENT else ""
+
+
 def _labels(title: str, labels: list[Label], indent: str = "  ") -> list[str]:
     if not labels:
         return [f"{indent}{title}: {NOT_FOUND}"]
     lines = [f"{indent}{title}: {', '.join(label.value for label in labels)}"]
     for label in labels:
-        lines.append(f"{indent}  - {label.value}")
+        lines.append(f"{indent}  - {label.value}{_unsure(label.confidence)}")
         lines += _quotes(label.evidence, indent + "      ")
     return lines
 
@@ -37,12 +44,11 @@ def summary(facts: PaperFacts) -> str:
     """One line: "supervised regression · main: HDNNP (mlp) · 3101 samples · hold-out"."""
     parts = [" ".join(label.value for label in facts.learning_type + facts.tasks) or "learning type and task not found"]
     families: dict[str, list[str]] = {}
-    for model in facts.models:
-        if model.role == "main":
-            families.setdefault(model.name, []).append(model.family)
+    for model in facts.confident_models("main"):
+        families.setdefault(model.name, []).append(model.family)
     mains = [f"{name} ({'/'.join(found)})" for name, found in families.items()]
     parts.append("main: " + (", ".join(mains) if mains else NOT_FOUND))
-    if facts.data.n_samples is not None:
+    if facts.data.confident_n_samples() is not None:
         parts.append(f"{facts.data.n_samples} samples")
     parts.append("validation: " + (", ".join(label.value for label in facts.validation) or NOT_FOUND))
     return " · ".join(parts)
@@ -54,15 +60,27 @@ def to_text(facts: PaperFacts, source: str | None = None) -> str:
     lines += _labels("Tasks", facts.tasks, "")
     lines += ["", "Models:" if facts.models else f"Models: {NOT_FOUND}"]
     for model in facts.models:
-        lines.append(f"  {model.role:<9} {model.name} ({model.family})")
+        lines.append(f"  {model.role:<9} {model.name} ({model.family}){_unsure(model.confidence)}")
         lines += _quotes(model.evidence)
     data = facts.data
     lines += ["", "Data:"]
-    lines += _labels("datasets", data.datasets)
+    if data.sets:
+        lines.append("  data sets:")
+        for item in data.sets:
+            size = f": {item.size:,} {item.unit or ''}".rstrip() if item.size is not None else ""
+            details = ", ".join(f"{key} {value}" for key, value in (("role", item.role), ("from", item.source)) if value)
+            split = ", ".join(f"{key} {value:g}" for key, value in (item.split or {}).items())
+            extra = "; ".join(part for part in (details, split) if part)
+            lines.append(f"    - {item.name or '(unnamed)'}{size}{f' ({extra})' if extra else ''}{_unsure(item.confidence)}")
+            lines += _quotes(item.evidence[:1], "        ")
+    else:
+        lines.append(f"  data sets: {NOT_FOUND}")
     if data.n_samples is not None:
-        lines.append(f"  samples: {data.n_samples}")
+        lines.append(f"  samples: {data.n_samples}{_unsure(data.n_samples_confidence)}")
     elif data.n_samples_evidence:
         lines.append("  samples: several sizes stated, no single one (see the quotes)")
+    elif len(data.sets) > 1:
+        lines.append("  samples: several data sets, no single size (see the data sets)")
     else:
         lines.append(f"  samples: {NOT_FOUND}")
     lines += _quotes(data.n_samples_evidence)

@@ -16,7 +16,7 @@ REGULARISATION_MIN_SCORE = 1.0
 # "the test set" is that loop's fold or group, not a separate hold-out. (A stated
 # ratio or split in the same sentence still is one: "split 80/10/10 by scaffold".)
 LOOPS = ("k-fold-cv", "leave-one-out", "cluster-split")
-_BARE_TEST_SET = re.compile(r"^(?:test|testing|validation|hold-?out|held-out)[\s\-]*(?:set|data|test)s?$", re.I)
+_BARE_TEST_SET = re.compile(r"^(?:unseen\s+)?(?:test|testing|validation)[\s\-]*(?:set|data|test)s?$", re.I)
 # "typical cross-validation using Train ..., Validation ... and Test ...": the word
 # names a train/validation/test split (a hold-out), not k folds.
 _THREE_SETS = re.compile(r"\btrain\w*\b.*\bvalidation\b.*\btest\w*\b", re.I | re.S)
@@ -29,6 +29,12 @@ def schemes(corpus: Corpus) -> list[Label]:
     if "hold-out" in tallies:
         _reassign(tallies["hold-out"],
                   lambda hit: hit.sent.index not in loops or not _BARE_TEST_SET.match(hit.matched))
+        # With cross-validation (or another loop) reported, "the test data" alone is
+        # that loop's test fold: a separate hold-out needs a stated split ("80/20",
+        # "a held-out test set", "trained on 90 %").
+        if any(tallies[value].reported(VALIDATION_MIN_SCORE) for value in LOOPS if value in tallies) and all(
+                _BARE_TEST_SET.match(hit.matched) for hit in tallies["hold-out"].hits):
+            _reassign(tallies["hold-out"], lambda hit: False)
     if "k-fold-cv" in tallies:
         moved = [hit for hit in tallies["k-fold-cv"].hits
                  if _THREE_SETS.search(hit.sent.text) and not _FOLDS.search(hit.sent.text)]
@@ -37,18 +43,14 @@ def schemes(corpus: Corpus) -> list[Label]:
             holdout = tallies.setdefault("hold-out", scoring.Tally("hold-out"))
             for hit in moved:
                 holdout.add(hit, 1.0)
-    found = [item for item in tallies.values() if item.score >= VALIDATION_MIN_SCORE]
+    found = [item for item in tallies.values() if item.reported(VALIDATION_MIN_SCORE)]
     found.sort(key=lambda item: -item.score)
-    return [item.label() for item in found]
+    return [item.label(VALIDATION_MIN_SCORE) for item in found]
 
 
 def _reassign(tally: scoring.Tally, keep) -> None:
     """Keep only the hits `keep` accepts, and the share of the score they carried."""
-    kept = [hit for hit in tally.hits if keep(hit)]
-    total = sum(hit.sent.weight for hit in tally.hits)
-    if len(kept) != len(tally.hits) and total > 0:
-        tally.score *= sum(hit.sent.weight for hit in kept) / total
-        tally.hits = kept
+    tally.rescale([hit for hit in tally.hits if keep(hit)])
 
 
 def regularisation(corpus: Corpus) -> list[Label]:

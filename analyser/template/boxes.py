@@ -5,6 +5,10 @@ question); the other criteria get the facts of `analyser facts` that the
 rubric asks about: framing <- learning type, task, data; model <- models,
 representation; optimisation <- loss, optimiser, hyperparameters, search;
 overfitting <- validation, regularisation, metrics; alternatives <- baselines.
+
+Only the facts the article states firmly enough (`confidence` >= CONFIDENT) are
+shown; where the facts a criterion rests on (learning type, task, main model,
+validation) have none, the box says "not found" rather than guess.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analyser.facts.model import Evidence
+from analyser.facts.model import CONFIDENT, Evidence
 from analyser.template.content import FactItem
 from analyser.template.i18n import Texts
 from analyser.template_markers import END_MARK
@@ -55,41 +59,60 @@ def facts_for(
     def model(m) -> str:
         return f"{m.name} ({words.value('family', m.family)})"
 
+    def firm(items):
+        return [item for item in items if item.confidence >= CONFIDENT]
+
+    def or_not_found(kind: str, items: list[FactItem]) -> list[FactItem]:
+        return items or [FactItem(label=name[kind], value=name["not_found"], quote="", page=None)]
+
     if criterion_id == "context":
         return _context_facts(document, abstract, words)
     if facts is None:
         return []
     items: list[FactItem] = []
     if criterion_id == "framing":
-        items += [fact(name["learning_type"], said("learning_type", x), x.evidence) for x in facts.learning_type]
-        items += [fact(name["task"], said("task", x), x.evidence) for x in facts.tasks]
-        items += [fact(name["dataset"], x.value, x.evidence) for x in facts.data.datasets]
-        if facts.data.n_samples is not None:
+        items += or_not_found("learning_type", [
+            fact(name["learning_type"], said("learning_type", x), x.evidence) for x in firm(facts.learning_type)])
+        items += or_not_found("task", [fact(name["task"], said("task", x), x.evidence) for x in firm(facts.tasks)])
+        if facts.data.sets:
+            items += [fact(name["dataset"], _data_set_text(x, words), x.evidence) for x in firm(facts.data.sets)]
+        else:  # facts made before data sets were listed one by one
+            items += [fact(name["dataset"], x.value, x.evidence) for x in firm(facts.data.datasets)]
+        if facts.data.confident_n_samples() is not None:
             items.append(fact(name["n_samples"], words.integer(facts.data.n_samples), facts.data.n_samples_evidence))
-        split = _split_text(facts.data.split, words)
+        split = _split_text(facts.data.confident_split(), words)
         if split:
             evidence = facts.data.split.get("evidence") or []
             items.append(fact(name["split"], split, evidence))
     elif criterion_id == "model":
-        items += [fact(name["model"], model(m), m.evidence) for m in facts.models if m.role == "main"]
+        items += or_not_found("model", [fact(name["model"], model(m), m.evidence) for m in facts.confident_models("main")])
         items += [
-            fact(name["representation"], said("representation", x), x.evidence) for x in facts.data.representation
+            fact(name["representation"], said("representation", x), x.evidence) for x in firm(facts.data.representation)
         ]
     elif criterion_id == "optimisation":
         opt = facts.optimisation
-        items += [fact(name["loss"], said("loss", x), x.evidence) for x in opt.loss]
-        items += [fact(name["optimiser"], said("optimiser", x), x.evidence) for x in opt.optimiser]
-        items += [fact(name["hyperparameter_search"], said("search", x), x.evidence) for x in opt.hyperparameter_search]
-        for h in opt.hyperparameters:
+        items += [fact(name["loss"], said("loss", x), x.evidence) for x in firm(opt.loss)]
+        items += [fact(name["optimiser"], said("optimiser", x), x.evidence) for x in firm(opt.optimiser)]
+        items += [fact(name["hyperparameter_search"], said("search", x), x.evidence) for x in firm(opt.hyperparameter_search)]
+        for h in firm(opt.hyperparameters):
             setting = f"{words.value('hyperparameter', h.name)} = {words.number_text(h.value)}"
             items.append(fact(name["hyperparameter"], setting, h.evidence))
     elif criterion_id == "overfitting":
-        items += [fact(name["validation"], said("validation", x), x.evidence) for x in facts.validation]
-        items += [fact(name["regularisation"], said("regularisation", x), x.evidence) for x in facts.regularisation]
-        items += [fact(name["metric"], _metric_value(m, words), m.evidence) for m in facts.metrics]
+        items += or_not_found("validation", [
+            fact(name["validation"], said("validation", x), x.evidence) for x in firm(facts.validation)])
+        items += [fact(name["regularisation"], said("regularisation", x), x.evidence) for x in firm(facts.regularisation)]
+        items += [fact(name["metric"], _metric_value(m, words), m.evidence) for m in firm(facts.metrics)]
     elif criterion_id == "alternatives":
-        items += [fact(name["baseline"], model(m), m.evidence) for m in facts.models if m.role == "baseline"]
+        items += [fact(name["baseline"], model(m), m.evidence) for m in facts.confident_models("baseline")]
     return _unique(items)
+
+
+def _data_set_text(data_set, words: Texts) -> str:
+    """"Tox21 (7,821 molecules)", in the template's language."""
+    if data_set.size is None:
+        return data_set.name
+    size = words.integer(data_set.size) + (f" {data_set.unit}" if data_set.unit else "")
+    return f"{data_set.name} ({size})" if data_set.name else size
 
 
 def _split_text(split: dict | None, words: Texts) -> str:

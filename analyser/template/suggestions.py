@@ -50,17 +50,21 @@ _QUESTION_ROUTES = (
 )
 
 
+def _route(text: str) -> str:
+    """The criterion a question questions (over/underfitting when no route matches)."""
+    for criterion_id, pattern in _QUESTION_ROUTES:
+        if pattern.search(text):
+            return criterion_id
+    return "overfitting"
+
+
 def route_questions(facts: PaperFacts | None, words: Texts) -> dict[str, list[CriticalQuestion]]:
     """The critical questions by the criterion they question, in the template's language."""
     routed: dict[str, list[CriticalQuestion]] = {}
     if facts is None:
         return routed
     for question in facts.questions:
-        target = "overfitting"
-        for criterion_id, pattern in _QUESTION_ROUTES:
-            if pattern.search(question.text):
-                target = criterion_id
-                break
+        target = _route(question.text)
         first = question.evidence[0] if question.evidence else None
         routed.setdefault(target, []).append(
             CriticalQuestion(
@@ -105,33 +109,41 @@ class _Asked:
     def asks(self, pattern: re.Pattern) -> bool:
         return bool(pattern.search(self.questions))
 
+    def asks_about(self, criterion_id: str, pattern: re.Pattern) -> bool:
+        """A question routed to `criterion_id` says it: "a random forest on descriptors"
+        proposed as a baseline says nothing of this article's inputs."""
+        return any(_route(question.text) == criterion_id and pattern.search(f"{question.text} {question.reason}")
+                   for question in self.facts.questions)
+
 
 def _few_samples(a: _Asked) -> bool:
-    n = a.facts.data.n_samples
+    n = a.facts.data.confident_n_samples()
     return (n is not None and n < FEW_SAMPLES) or a.asks(_DATA_SIZE_WORDS)
 
 
 def _regularised(a: _Asked) -> bool:
-    return bool(a.facts.regularisation) or a.asks(_REGULARISATION_WORDS)
+    return bool(a.facts.confident_values("regularisation")) or a.asks(_REGULARISATION_WORDS)
 
 
 def _tuned(a: _Asked) -> bool:
     # With regularisation, the ridge path is suggested under over/underfitting instead.
-    return (bool(a.facts.optimisation.hyperparameter_search) or a.asks(_TUNING_WORDS)) and not _regularised(a)
+    return (bool(a.facts.confident_values("hyperparameter_search")) or a.asks(_TUNING_WORDS)) and not _regularised(a)
 
 
 def _gradient_trained(a: _Asked) -> bool:
-    optimisers = {x.value for x in a.facts.optimisation.optimiser}
+    optimisers = a.facts.confident_values("optimiser")
     return bool(optimisers & GRADIENT_OPTIMISERS) or a.asks(_GRADIENT_WORDS)
 
 
 def _high_dimensional(a: _Asked) -> bool:
-    kinds = {x.value for x in a.facts.data.representation}
-    return bool(kinds & HIGH_DIMENSIONAL) or a.asks(_DIMENSION_WORDS)
+    # Only inputs the article firmly gives its own models: a descriptor of earlier work
+    # in its introduction calls for no lab on dimensionality.
+    kinds = a.facts.confident_values("representation")
+    return bool(kinds & HIGH_DIMENSIONAL) or a.asks_about("model", _DIMENSION_WORDS)
 
 
 def _model_choice(a: _Asked) -> bool:
-    return any(m.role == "baseline" for m in a.facts.models) or a.asks(_MODEL_CHOICE_WORDS)
+    return bool(a.facts.confident_models("baseline")) or a.asks(_MODEL_CHOICE_WORDS)
 
 
 def _always(a: _Asked) -> bool:
@@ -194,7 +206,9 @@ def learning_curve_options(facts: PaperFacts) -> tuple[str, str] | None:
     """(model, dataset) for `learning-curve`: the lab's nearest to the main model, on the article's task."""
     tasks = facts.values("tasks")
     task = "regression" if "regression" in tasks or "classification" not in tasks else "classification"
-    for model in [m for m in facts.models if m.role == "main"] + [m for m in facts.models if m.role != "main"]:
+    # The paper's own models first, then those it compares against (a component, a
+    # readout or a tool, says nothing of the model to try).
+    for model in facts.confident_models("main") + facts.confident_models("baseline"):
         if model.family in LAB_MODEL:
             lab_model = LAB_MODEL[model.family][task == "classification"]
             if model.family == "tree-ensemble" and _BOOSTING.search(model.name):

@@ -1,0 +1,370 @@
+"""Issue 12: facts are what the paper itself does. Each over-reading the issue
+measured on papers new to the rules, on crafted passages: earlier work, the
+field in general and what could be done are no facts of the pipeline; baselines,
+components and tools are not main models; inputs are not what the model learns
+inside; every data set keeps its own size; a question never contradicts its
+quote; every fact carries a confidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyser.facts import CONFIDENT
+from analyser.facts.corpus import Corpus, quote
+from analyser.facts.stance import general, hypothetical
+from test_facts_units import facts_of, make_document
+
+
+def _roles(facts) -> dict[str, str]:
+    return {model.name.lower(): model.role for model in facts.models}
+
+
+# --- where a sentence stands, and who speaks ------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Random forests are widely used for property prediction.",
+        "Machine learning has been applied to classification, regression and generation.",
+        "Common examples include Gaussian processes, random forests and neural networks.",
+        "For neural networks, uncertainty is often calculated by training several networks.",
+        "Batch selection methods can also use filters such as clustering algorithms.",
+    ],
+)
+def test_sentences_about_the_field_in_general(sentence):
+    assert general(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We use a random forest widely used for property prediction.",
+        "Our graph neural network is trained with Adam.",
+    ],
+)
+def test_the_paper_speaking_of_itself_is_not_general(sentence):
+    assert not general(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Fingerprints could represent the solvents in future work.", True),
+        ("Leveraging descriptors would equip the optimisation with chemical knowledge.", True),
+        ("We could reproduce the reference energies within 1 meV.", False),
+        ("The model is trained on fingerprints.", False),
+    ],
+)
+def test_what_could_be_done_is_hypothetical(sentence, expected):
+    assert hypothetical(sentence) is expected
+
+
+def test_a_general_or_hypothetical_sentence_is_no_statement_of_the_pipeline():
+    corpus = Corpus(make_document(("Methods", "Random forests are widely used for solubility. "
+                                              "We train a graph neural network on the molecules.")))
+    widely, ours = corpus.sentences
+    assert not widely.pipeline and ours.pipeline
+    assert widely.weight < ours.weight
+
+
+# --- tasks: those of the paper's own models -------------------------------------------
+
+def test_a_price_regression_paper_is_no_classification_or_generation():
+    facts = facts_of(
+        ("Introduction", "Machine learning has been used for the classification, regression and generation "
+                         "of molecules. Generative models and de novo design are popular."),
+        ("Methods", "We train a graph neural network to predict the price of molecules. The model is fitted "
+                    "by regression on the logarithm of the price per gram. We report the MAE and RMSE."),
+        ("Discussion", "Generative models could use our price predictor to propose cheaper molecules, and "
+                       "a classifier of purchasable molecules would be a natural extension."),
+    )
+    assert facts.values("tasks") == {"regression"}
+    assert facts.values("learning_type") == {"supervised"}
+
+
+def test_a_random_forest_classifier_paper_is_no_regression():
+    facts = facts_of(
+        ("Introduction", "QSAR regression models have been widely used to predict IC50 values, and regression "
+                         "and classification are common tasks."),
+        ("Methods", "We train a random forest classifier to classify compounds as active or inactive. "
+                    "Performance is measured with ROC-AUC and accuracy on a held-out test set."),
+    )
+    assert facts.values("tasks") == {"classification"}
+    assert facts.main_families() == {"tree-ensemble"}
+
+
+def test_classification_metrics_of_an_extraction_pipeline_are_no_classification_task():
+    facts = facts_of(
+        ("Methods", "We present an LLM-based agent for information extraction from journal articles. "
+                    "Our information extraction agents are evaluated with standard classification metrics, "
+                    "namely precision, recall and F1-score."),
+    )
+    assert "classification" not in facts.values("tasks")
+    assert "other" in facts.values("tasks")
+
+
+def test_options_offered_are_no_validation_done():
+    facts = facts_of(
+        ("Methods", "A loop stops when the model accuracy converges, as measured by cross-validation or a "
+                    "held-out test set. Our Gaussian process is scored by five-fold cross-validation."),
+    )
+    assert facts.values("validation") == {"k-fold-cv"}
+
+
+def test_the_test_data_of_a_cross_validation_are_no_hold_out():
+    facts = facts_of(
+        ("Methods", "We fit a random forest regression model; performance on the test data was computed in a "
+                    "5-fold cross-validation scheme."),
+        ("Results", "Figure 3 shows the model performance on unseen test data for each transcript class."),
+    )
+    assert facts.values("validation") == {"k-fold-cv"}
+
+
+# --- models: main, baseline, component ---------------------------------------------------
+
+def test_a_re_implemented_baseline_and_a_tool_used_are_not_main_models():
+    facts = facts_of(
+        ("Methods", "We propose a graph neural network (PriceGNN) to predict compound prices. "
+                    "We re-implemented the random forest of the earlier study with its original settings. "
+                    "Synthetic routes were obtained from the Molecular Transformer web server. "
+                    "PriceGNN is trained on 100,000 molecules."),
+        ("Results", "PriceGNN outperforms the random forest on the test set."),
+    )
+    roles = _roles(facts)
+    assert facts.main_families() == {"gnn"}
+    assert roles["random forest"] == "baseline"
+    assert roles.get("molecular transformer", roles.get("transformer")) == "component"
+
+
+def test_parts_of_the_model_and_members_of_an_ensemble_are_components():
+    facts = facts_of(
+        ("Methods", "We fine-tune a protein language model (pLM) with a CNN head on each task. "
+                    "We also train an ensemble of reduced-error pruning decision trees using the random subspace "
+                    "method. Our pLM is trained with LoRA."),
+    )
+    roles = _roles(facts)
+    assert roles.get("cnn") == "component"
+    assert [role for name, role in roles.items() if "decision trees" in name] == ["component"]
+    assert "cnn" not in facts.main_families() and "tree" not in facts.main_families()
+
+
+def test_a_model_is_listed_once_whatever_its_names():
+    facts = facts_of(
+        ("Methods", "We propose a transformer for compositions. As a baseline we train a random forest (RF) "
+                    "on Magpie features."),
+        ("Results", "Our transformer outperforms the RF baseline on every data set. The RF model does best "
+                    "on the smallest data set, but our transformer is better than RF elsewhere."),
+    )
+    baselines = [model for model in facts.models if model.role == "baseline"]
+    assert len(baselines) == 1 and baselines[0].family == "tree-ensemble"
+    assert len({(model.name, model.family) for model in facts.models}) == len(facts.models)
+
+
+def test_a_knowledge_graph_is_no_graph_neural_network():
+    facts = facts_of(
+        ("Methods", "We build a knowledge graph (KG) with open large language models (LLMs). Our LLMs extract "
+                    "triplets from the text, and the KG is stored as a directed acyclic graph (DAG)."),
+    )
+    assert facts.main_families() == {"transformer"}
+
+
+def test_models_offered_as_examples_are_not_the_papers():
+    facts = facts_of(
+        ("Methods", "While any ML model can be used for active learning, some common examples include Gaussian "
+                    "processes, random forests and neural networks. After training our Gaussian process "
+                    "surrogate, we compute the expected improvement."),
+    )
+    assert facts.main_families() == {"gaussian-process"}
+
+
+def test_a_model_only_said_faster_than_another_has_no_baseline():
+    facts = facts_of(
+        ("Methods", "We fit a linear SNAP potential by weighted least squares, which is computationally "
+                    "inexpensive compared to training non-linear models like neural networks."),
+    )
+    assert not [model for model in facts.models if model.role == "baseline"]
+
+
+# --- representation: the inputs of the paper's own models -------------------------------
+
+def test_inputs_of_earlier_work_and_representations_learned_inside_are_not_inputs():
+    facts = facts_of(
+        ("Introduction", "Earlier QSPR work related properties to predefined molecular descriptors. "
+                         "Deep models learn a molecular fingerprint directly from the structure."),
+        ("Methods", "We use a polymer graph representation: atoms are nodes and bonds are edges of the polymer "
+                    "graph. In the readout phase, the hidden node features are aggregated into a polymer "
+                    "fingerprint. Three fully connected layers map the fingerprints to the prediction. "
+                    "The originally masked vectors are predicted from the learned embeddings."),
+        ("Conclusion", "One could mask a property within the descriptors during pre-training."),
+    )
+    assert facts.values("representation") == {"graphs"}
+
+
+def test_what_the_pipeline_extracts_is_no_input_and_a_baselines_input_is_not_ours():
+    facts = facts_of(
+        ("Methods", "We present a multi-agent framework for extracting chemical compositions from articles. "
+                    "Our agents extract the chemical composition of each material. "
+                    "CrabNet takes the element embeddings of mat2vec as input. Roost relies on a graph "
+                    "representation of the compound."),
+        ("Results", "CrabNet outperforms Roost and ElemNet on most data sets."),
+    )
+    assert "compositions" not in facts.values("representation")
+    assert "graphs" not in facts.values("representation")
+
+
+def test_the_lab_suggests_no_dimensionality_experiment_for_inputs_the_paper_does_not_use():
+    from analyser.template.i18n import texts
+    from analyser.template.suggestions import lab_for
+
+    facts = facts_of(
+        ("Introduction", "Earlier QSPR models used molecular descriptors and fingerprints."),
+        ("Methods", "We train a graph neural network on the polymer graph representation of each polymer."),
+    )
+    commands = [lab.command for lab in lab_for("model", facts, texts("en"))]
+    assert not any("curse-of-dimensionality" in command for command in commands)
+
+
+# --- data: every data set with its size ---------------------------------------------------
+
+def test_every_data_set_keeps_its_size_and_no_single_n_samples():
+    facts = facts_of(
+        ("Methods", "The formation energy data set has 613,160 entries. The band gap data set has 95,312 "
+                    "entries. The bulk modulus data set has 19,680 entries. The shear modulus data set has "
+                    "19,680 entries. The glass data set contains 7,842 compositions."),
+    )
+    sizes = {item.size for item in facts.data.sets}
+    assert {613160, 95312, 19680} <= sizes
+    assert facts.data.n_samples is None
+
+
+def test_a_range_of_data_set_sizes_is_no_size():
+    facts = facts_of(
+        ("Methods", "We included 28 benchmark datasets in total, ranging from 312 to 341,788 instances of data."),
+    )
+    assert facts.data.n_samples is None
+    question = next(q for q in facts.questions if "several data sets" in q.text)
+    assert question.reason
+
+
+def test_a_second_data_set_and_the_pre_training_split_are_found():
+    facts = facts_of(
+        ("Methods", "We selected a subset of 228,676 compounds from OQMD to train the regression models. "
+                    "For the glass-forming ability we selected 5,369 unique compositions from the "
+                    "Landolt-Börnstein data set. The polymer dataset is randomly shuffled and 40% of the "
+                    "dataset is used for pre-training tasks. Finally, the evaluation is conducted on the "
+                    "remaining 20% of the dataset."),
+    )
+    sizes = {item.size: item for item in facts.data.sets}
+    assert 228676 in sizes and sizes[228676].unit == "compounds"
+    assert facts.data.split["pre-training"] == pytest.approx(0.4)
+    assert facts.data.split["test"] == pytest.approx(0.2)
+
+
+def test_a_named_data_set_gets_its_own_size_unit_and_role():
+    facts = facts_of(
+        ("Methods", "We pre-train on the ZINC data set of 250,000 molecules. The Tox21 dataset has 7,831 "
+                    "molecules and is used for fine-tuning."),
+    )
+    sets = {item.name: item for item in facts.data.sets}
+    assert (sets["ZINC"].size, sets["ZINC"].unit, sets["ZINC"].role) == (250000, "molecules", "pre-training")
+    assert (sets["Tox21"].size, sets["Tox21"].role) == (7831, "fine-tuning")
+
+
+def test_a_test_set_count_is_no_data_size():
+    facts = facts_of(
+        ("Results", "With this limited dataset of 100 test samples, we found one new composition."),
+    )
+    assert facts.data.n_samples is None
+
+
+# --- questions: never contradicted by their quote ---------------------------------------
+
+def test_class_proportions_stated_are_quoted_not_called_missing():
+    facts = facts_of(
+        ("Methods", "We train a random forest classifier of glass-forming ability. After screening, 70.8% of "
+                    "the entries in the training data set correspond to metallic glasses. Our model has an "
+                    "80.2% classification accuracy over 15,318 test entries where 71% of entries were "
+                    "measured to be glasses."),
+    )
+    question = next(q for q in facts.questions if "class" in q.text)
+    assert "no word on class balance" not in question.reason
+    assert "70.8%" in question.text
+    assert any("70.8%" in item.quote for item in question.evidence)
+
+
+def test_the_class_balance_question_is_still_asked_when_the_paper_says_nothing():
+    facts = facts_of(("Methods", "We train a random forest classifier; its accuracy is 90% on the test set."))
+    question = next(q for q in facts.questions if "balanced" in q.text)
+    assert "no word on class balance" in question.reason
+
+
+def test_no_training_settings_question_for_a_model_used_as_it_is():
+    facts = facts_of(
+        ("Methods", "We prompt open large language models (LLMs) zero-shot to build an ontology. Our LLMs "
+                    "extract terms from the text."),
+    )
+    assert not any("training settings" in q.text for q in facts.questions)
+
+
+# --- confidence ----------------------------------------------------------------------------
+
+def test_every_fact_carries_a_confidence_and_the_firm_ones_are_confident():
+    facts = facts_of(
+        ("Abstract", "We propose a graph neural network regressor for QM9 energies."),
+        ("Methods", "Our graph neural network is trained on the QM9 data set of 130,831 molecules, split "
+                    "80/10/10 into training, validation and test sets. We use 5-fold cross-validation."),
+    )
+    for label in facts.learning_type + facts.tasks + facts.validation + facts.data.datasets:
+        assert 0 < label.confidence <= 1
+    assert "gnn" in {model.family for model in facts.confident_models("main")}
+    assert facts.confident_values("tasks") == {"regression"}
+    assert facts.data.confident_n_samples() == 130831
+    assert facts.data.split_confidence >= CONFIDENT
+
+
+def test_a_fact_said_mostly_outside_the_pipeline_is_less_confident():
+    firm = facts_of(("Methods", "We use 10-fold cross-validation. The 10-fold cross-validation error is low."))
+    weak = facts_of(
+        ("Introduction", "Cross-validation is commonly used. Cross-validation has been widely applied."),
+        ("Methods", "We use 10-fold cross-validation."),
+    )
+    (strong,) = [label for label in firm.validation if label.value == "k-fold-cv"]
+    (soft,) = [label for label in weak.validation if label.value == "k-fold-cv"]
+    assert strong.confidence > soft.confidence
+
+
+def test_only_said_in_the_introduction_is_not_reported_at_all():
+    facts = facts_of(
+        ("Introduction", "Cross-validation and scaffold splits are common. We study molecules."),
+        ("Methods", "We train a random forest on Morgan fingerprints."),
+    )
+    assert facts.validation == []
+
+
+def test_the_quote_keeps_to_the_sentence_a_pdf_ran_together():
+    text = ("We used data from the OQMD, which contains ∼300,000 compounds as calculated using DFT.²,³ We selected "
+            "a subset of 228,676 compounds from OQMD that represents the lowest-energy compound.")
+    start = text.index("228,676")
+    assert quote(text, start, start + 7).startswith("We selected a subset")
+
+
+def test_a_model_serving_as_the_scoring_function_is_a_component_and_gives_no_task():
+    facts = facts_of(
+        ("Abstract", "We propose a recurrent neural network (RNN) for de novo design that learns to generate "
+                     "novel molecules with reinforcement learning."),
+        ("Methods", "Our RNN is first trained on SMILES from ChEMBL and then tuned with reinforcement learning. "
+                    "A support vector machine classifier of DRD2 activity was used as the scoring function."),
+    )
+    assert facts.main_families() == {"rnn"}
+    assert _roles(facts).get("support vector machine") == "component"
+    assert facts.values("tasks") == {"generation"}
+    assert "reinforcement" in facts.values("learning_type")
+
+
+def test_the_input_of_a_baseline_is_not_the_papers_input():
+    facts = facts_of(
+        ("Methods", "We propose a graph neural network that reads the molecular graph of each compound. "
+                    "Our network passes messages along the molecular graph. A baseline multilayer perceptron "
+                    "is trained on Morgan fingerprints. The baseline uses 2048-bit fingerprints."),
+    )
+    assert facts.values("representation") == {"graphs"}
