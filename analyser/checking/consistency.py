@@ -153,7 +153,9 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     in_article: dict[str, bool] = {}
     elsewhere = term_set(tuple(vocabulary["other_sources"]["terms"]))
     cited = {(unit.section, unit.paragraph if unit.section < 0 else -1) for unit in units if elsewhere.found(unit.folded)}
-    main_models = [model for model in (facts.models if facts is not None else []) if model.role == "main"]
+    # The article's own models, as its facts state them firmly; every model it uses,
+    # in any role, makes a family claim right (a frozen transformer is still a transformer).
+    main_models = (facts.confident_models("main") or [m for m in facts.models if m.role == "main"]) if facts is not None else []
     known_families = {model.family for model in (facts.models if facts is not None else [])}
 
     def named(label: str, matcher) -> bool:

@@ -144,6 +144,11 @@ def defined_aliases(units: list[Unit], rubric: Rubric) -> dict[str, tuple[str, .
     return mentions
 
 
+# A sentence that proposes ("a Gaussian process could do better on 228,676 entries")
+# speaks of an alternative, not of what the paper does for another criterion.
+_PROPOSES = re.compile(r"\b(?:could|would|might|should|instead|rather than|pourrai\w*|aurai\w*|devrai\w*|plutot|au lieu)\b")
+
+
 def _elements(criterion: Criterion):
     return term_set(tuple(term for terms in criterion.vocabulary.groups.values() for term in terms))
 
@@ -168,7 +173,7 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
                 # names this criterion twice and says something of it (an element term
                 # besides the naming ones) counts for it; one that only names it is an
                 # aside (mentioned, not explained).
-                if _elements(criterion).found(unit.folded) - named:
+                if _elements(criterion).found(unit.folded) - named and not _PROPOSES.search(unit.folded):
                     assigned[criterion.id].append(index)
                 else:
                     asides[criterion.id].append(index)
