@@ -42,28 +42,7 @@ OPEN_SETS = {
 }
 SEALED = (BENCH / "sealed" / "labels", BENCH / "sealed" / "analyses")
 SEALED_PAPERS = [BENCH / "sealed" / "papers"]
-LEVELS = 4
 CHECKS = ("page_limit", "student_name", "article_link", "is_analysis")
-
-
-def quadratic_weighted_kappa(truth: list[int], predicted: list[int], levels: int = LEVELS) -> float:
-    # kappa = 1 - sum(w * O) / sum(w * E), w_ij = (i - j)^2 / (levels - 1)^2,
-    # O the observed confusion matrix, E the outer product of the marginals / n.
-    n = len(truth)
-    if not n:
-        return float("nan")
-    observed = [[0.0] * levels for _ in range(levels)]
-    for t, p in zip(truth, predicted):
-        observed[t][p] += 1
-    rows = [sum(observed[i]) for i in range(levels)]
-    cols = [sum(observed[i][j] for i in range(levels)) for j in range(levels)]
-    numerator = denominator = 0.0
-    for i in range(levels):
-        for j in range(levels):
-            weight = (i - j) ** 2 / (levels - 1) ** 2
-            numerator += weight * observed[i][j]
-            denominator += weight * rows[i] * cols[j] / n
-    return 1.0 - numerator / denominator if denominator else 1.0
 
 
 def load(sets: dict, papers: list[Path]):
@@ -85,13 +64,13 @@ def scores_of(item) -> dict[str, int]:
 
 
 def agreement(assessed, criteria: list[str]) -> dict:
-    kappa, exact = {}, {}
+    from analyser.checking.calibrate import kappas
+
+    exact = {}
     for cid in criteria:
-        truth = [item.labelled.scores[cid] for item in assessed]
-        predicted = [scores_of(item)[cid] for item in assessed]
-        kappa[cid] = quadratic_weighted_kappa(truth, predicted)
-        exact[cid] = statistics.mean(t == p for t, p in zip(truth, predicted)) if truth else float("nan")
-    return {"n": len(assessed), "kappa": kappa, "exact": exact}
+        pairs = [(item.labelled.scores[cid], scores_of(item)[cid]) for item in assessed]
+        exact[cid] = statistics.mean(t == p for t, p in pairs) if pairs else float("nan")
+    return {"n": len(assessed), "kappa": kappas(assessed, criteria), "exact": exact}
 
 
 def print_agreement(title: str, result: dict, baseline: dict | None = None) -> None:
@@ -169,6 +148,8 @@ def checks(assessed) -> None:
 
 
 def labellers(criteria) -> None:
+    from analyser.checking.calibrate import quadratic_weighted_kappa
+
     first, second = BENCH / "corpus" / "labels", BENCH / "corpus" / "labels2"
     pairs = []
     for path in sorted(second.glob("*.labels.json")) if second.exists() else []:
@@ -190,7 +171,7 @@ def labellers(criteria) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sealed", action="store_true", help="also measure the sealed set (once, at the end of the work)")
-    parser.add_argument("--penalty", type=float, default=1.0)
+    parser.add_argument("--penalty", type=float, default=None, help="L2 penalty of the fit (default: the library's)")
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every analysis's scores")
     args = parser.parse_args()
@@ -208,7 +189,8 @@ def main() -> int:
     calibrate.rules_only(assessed, rubric)
     baseline = agreement(assessed, criteria)
     baseline_sets = {name: agreement([i for i in assessed if i.labelled.source == name], criteria) for name in OPEN_SETS}
-    calibrate.leave_papers_out(assessed, rubric, penalty=args.penalty)
+    penalty = args.penalty if args.penalty is not None else calibrate.DEFAULT_PENALTY
+    calibrate.leave_papers_out(assessed, rubric, penalty=penalty)
     print_agreement("all open analyses, leave-papers-out", agreement(assessed, criteria), baseline)
     for name in OPEN_SETS:
         subset = [item for item in assessed if item.labelled.source == name]
@@ -224,7 +206,7 @@ def main() -> int:
     labellers(criteria)
 
     if args.sealed:
-        sealed(assessed, rubric, criteria, args.penalty)
+        sealed(assessed, rubric, criteria, penalty)
     if not args.no_timing:
         timing(labelled, rubric)
     return 0

@@ -1,7 +1,8 @@
 """Analyses that careful graders labelled: what a calibration is fitted on and measured with.
 
 A labelled analysis is a file `<id>.labels.json` (the format of the course's
-`eval-dev` set) next to, or pointing at, the analysis it labels:
+`eval-dev` set) beside the analysis it labels, or in a folder whose sibling
+`analyses/` holds it:
 
     {"id": "a001", "paper": "<slug>", "file": "a001.pdf",
      "scores": {"context": 2, ...}, "checks": {"student_name": true, ...}, "notes": {...}}
@@ -56,7 +57,8 @@ def _read(path: Path, papers: list[Path], analyses: Path | None) -> Labelled:
         identifier, slug, scores = data["id"], data["paper"], {k: int(v) for k, v in data["scores"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise LabelsError(f"not a labels file ({error.__class__.__name__}: {error})", path=str(path)) from None
-    where = [path.parent, *([analyses] if analyses else [])]
+    # The analyses beside their labels, or in an `analyses` folder next to the labels' folder.
+    where = [path.parent, *([analyses] if analyses else []), path.parent.parent / "analyses"]
     # The file as handed in: named by the labels, else the first of its renderings
     # (a PDF or Word file made from a Markdown source is what the student sends).
     names = [data["file"]] if data.get("file") else [f"{identifier}.{suffix}" for suffix in HANDED_IN]

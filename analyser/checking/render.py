@@ -20,6 +20,7 @@ LABELS = {
         "page": "p.", "note": "note", "more": "all evidence (up to 3 sentences per criterion): --format html or json",
         "nothing": "nothing found", "evidence": "Evidence", "criteria": "Criteria", "claims": "Consistency with the article",
         "notes": "Notes", "claim": "Claim", "supported": "Supported", "detail": "Detail", "check": "Check", "result": "Result",
+        "review": "uncertain (confidence {confidence:.2f}): a person should look",
     },
     "fr": {
         "rubric": "barème", "language": "langue", "student": "étudiant", "article": "article", "not_found": "(non trouvé)",
@@ -31,6 +32,7 @@ LABELS = {
         "page": "p.", "note": "note", "more": "toutes les preuves (jusqu'à 3 phrases par critère) : --format html ou json",
         "nothing": "rien trouvé", "evidence": "Preuves", "criteria": "Critères", "claims": "Cohérence avec l'article",
         "notes": "Notes", "claim": "Affirmation", "supported": "Confirmée", "detail": "Détail", "check": "Vérification", "result": "Résultat",
+        "review": "incertain (confiance {confidence:.2f}) : à relire par une personne",
     },
 }
 
@@ -68,6 +70,8 @@ def to_text(report: CheckReport, width: int = 100) -> str:
         feedback = textwrap.wrap(" ".join(criterion.feedback.split()), feedback_width) or [""]
         lines.append(f"{criterion.title or criterion.id:<{title_width}}  {criterion.score}/{criterion.max}    {feedback[0]}")
         lines.extend(indent + line for line in feedback[1:])
+        if criterion.review:
+            lines.append(indent + "? " + words["review"].format(confidence=criterion.confidence))
         if criterion.evidence:
             top = criterion.evidence[0]
             quote = textwrap.shorten(top.quote, max(20, width - len(indent) - 12), placeholder=" …")

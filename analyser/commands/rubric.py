@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+
+DEFAULT_PENALTY = 10.0  # analyser.checking.calibrate.DEFAULT_PENALTY, kept here so that --help imports nothing heavy
 
 
 @click.group("rubric")
 def rubric() -> None:
-    """Show or validate rubric files (TOML; see the README's "Checking" section)."""
+    """Show, validate or calibrate rubric files (TOML; see docs/rubric-format.md)."""
 
 
 @rubric.command("show")
@@ -40,3 +44,38 @@ def validate(path):
     for problem in problems:
         click.echo(problem, err=True)
     raise SystemExit(1)
+
+
+@rubric.command("calibrate")
+@click.argument("labels", nargs=-1, required=True, type=click.Path(file_okay=False))
+@click.option("--papers", "papers", multiple=True, required=True, type=click.Path(file_okay=False),
+              help="A folder of the articles' PDFs, named <slug>.pdf after the labels' `paper` (repeatable).")
+@click.option("--rubric", "rubric_name", default=None, help="The rubric to calibrate (default: ml-paper-analysis).")
+@click.option("--out", "out", type=click.Path(dir_okay=False), default=None,
+              help="The calibration file to write (default: the rubric's own, or <rubric>.calibration.json beside it).")
+@click.option("--penalty", type=float, default=DEFAULT_PENALTY, show_default=True, help="L2 penalty on the weights.")
+@click.option("--leave-papers-out", "measure", is_flag=True, help="Also print the agreement on articles left out of the fit.")
+def calibrate(labels, papers, rubric_name, out, penalty, measure):
+    """Fit how evidence becomes a level on analyses graders labelled.
+
+    LABELS are folders of <id>.labels.json files (the eval-dev format: scores,
+    checks, paper), each beside its analysis or with the analyses in a sibling
+    analyses/ folder. Writes a readable JSON file; the rubric uses it when its
+    [scoring] table names it (calibration = "FILE").
+    """
+    from analyser.checking.calibrate import run_calibration
+
+    import sys
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"\rchecking {done}/{total}", nl=done == total, err=True)
+
+    result = run_calibration([Path(p) for p in labels], [Path(p) for p in papers], rubric_name, Path(out) if out else None,
+                             penalty=penalty, measure=measure, progress=progress)
+    click.echo(f"fitted on {result.analyses} labelled analyses of {result.articles} articles; wrote {result.path}")
+    if result.agreement:
+        click.echo("leave-papers-out agreement (QWK): " + ", ".join(f"{cid} {kappa:.2f}" for cid, kappa in result.agreement.items())
+                   + f"; mean {sum(result.agreement.values()) / len(result.agreement):.2f}")
+    if not result.used_by_rubric:
+        click.echo(f"the rubric does not use it yet: add `calibration = \"{result.path.name}\"` to its [scoring] table")

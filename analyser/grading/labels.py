@@ -43,6 +43,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "instructor_comment": "The instructor's comment",
         "outdated": "The instructor's decision was made on an earlier version of this submission: "
                     "it is not applied until the instructor looks again.",
+        "uncertain": "uncertain automatic score (confidence {confidence:.2f}): to be reviewed by the instructor",
     },
     "fr": {
         "title": "rapport d'analyse",
@@ -75,6 +76,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "instructor_comment": "Commentaire de l'enseignant",
         "outdated": "La décision de l'enseignant portait sur une version antérieure de ce rendu : "
                     "elle ne s'applique pas tant qu'il ne l'a pas revue.",
+        "uncertain": "note automatique incertaine (confiance {confidence:.2f}) : à revoir par l'enseignant",
     },
 }
 

@@ -18,6 +18,7 @@ from analyser import atomic
 from analyser.grading import charts, labels
 from analyser.grading.flags import FLAGS
 from analyser.grading.model import ClassResult, StudentResult
+from analyser.review.queue import review_queue
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +158,7 @@ class IndexPage:
     flag_counts: dict[str, int]
     script: str
     script_csp: str
+    queue: list = field(default_factory=list)  # analyser.review.queue items: uncertain scores first, least confident first
 
 
 def write_index(result: ClassResult) -> Path:
@@ -176,6 +178,7 @@ def write_index(result: ClassResult) -> Path:
         flag_counts={flag: sum(flag in s.flags for s in result.students) for flag in FLAGS},
         script=script,
         script_csp=script_hash(script),
+        queue=review_queue(result),
     )
     html = env.get_template("grading/index.html").render(page=page)
     return atomic.write_text(result.out_dir / "index.html", html)
