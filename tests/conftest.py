@@ -38,3 +38,15 @@ def eval_dev_dir(shared_dir) -> Path:
     if not path.is_dir():
         pytest.skip("no ../shared/eval-dev")
     return path
+
+
+@pytest.fixture(scope="session")
+def rules_rubric():
+    """The default rubric scored by its rules and the spec's holds alone (no calibration):
+    what a rubric an instructor writes without labelled analyses does."""
+    from dataclasses import replace
+
+    from analyser.rubric import load_rubric
+
+    rubric = load_rubric()
+    return replace(rubric, scoring=replace(rubric.scoring, calibration=""))

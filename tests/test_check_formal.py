@@ -126,7 +126,7 @@ PAPER = (
 )
 
 
-def test_text_copied_from_the_article_is_flagged_and_not_counted(tmp_path):
+def test_text_copied_from_the_article_is_flagged_and_not_counted(tmp_path, rules_rubric):
     paper = _write(tmp_path, PAPER, "paper.md")
     copied = (
         "Name: Ada Lovelace\n\n## Model\n\n"
@@ -138,8 +138,8 @@ def test_text_copied_from_the_article_is_flagged_and_not_counted(tmp_path):
         "Every atom becomes a vector of features such as its element and charge. "
         "Three message passing layers mix neighbouring atoms, and a sum gives one vector per molecule.\n"
     )
-    copied_report = check(_write(tmp_path, copied, "copied.md"), paper=paper, offline=True)
-    own_report = check(_write(tmp_path, own, "own.md"), paper=paper, offline=True)
+    copied_report = check(_write(tmp_path, copied, "copied.md"), paper=paper, offline=True, rubric=rules_rubric)
+    own_report = check(_write(tmp_path, own, "own.md"), paper=paper, offline=True, rubric=rules_rubric)
     assert copied_report.score("model") == 1  # mentioned, but copied text is no explanation
     assert own_report.score("model") == 2
     assert copied_report.check("is_analysis").passed is False
@@ -147,7 +147,7 @@ def test_text_copied_from_the_article_is_flagged_and_not_counted(tmp_path):
     assert any("verbatim" in note for note in copied_report.notes)
 
 
-def test_claims_the_article_does_not_support_are_listed_and_hold_the_score(tmp_path):
+def test_claims_the_article_does_not_support_are_listed_and_hold_the_score(tmp_path, rules_rubric):
     paper = _write(tmp_path, PAPER, "paper.md")
     invented = (
         "Name: Ada Lovelace\n\n## Training\n\n"
@@ -155,7 +155,7 @@ def test_claims_the_article_does_not_support_are_listed_and_hold_the_score(tmp_p
         "Training runs for 350 epochs with a batch size of 32 and dropout.\n\n"
         "## Alternatives\n\nA random forest could also be used, because it is cheaper.\n"
     )
-    report = check(_write(tmp_path, invented, "invented.md"), paper=paper, offline=True)
+    report = check(_write(tmp_path, invented, "invented.md"), paper=paper, offline=True, rubric=rules_rubric)
     unsupported = {c.claim.split(":")[0] for c in report.consistency if not c.supported}
     assert {"multilayer perceptron", "cross-entropy", "stochastic gradient descent", "350 epochs", "dropout"} <= unsupported
     # the proposed alternative is no claim about the paper
@@ -169,7 +169,7 @@ def test_claims_the_article_does_not_support_are_listed_and_hold_the_score(tmp_p
         "Name: Ada Lovelace\n\n## Training\n\n"
         "The network is trained by minimising the mean squared error with the Adam optimiser for 200 epochs on 1128 molecules.\n"
     )
-    good = check(_write(tmp_path, faithful, "faithful.md"), paper=paper, offline=True)
+    good = check(_write(tmp_path, faithful, "faithful.md"), paper=paper, offline=True, rubric=rules_rubric)
     assert all(c.supported for c in good.consistency) and good.consistency
     assert good.score("optimisation") == 2
 

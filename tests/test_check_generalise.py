@@ -9,6 +9,8 @@ mentions what it abbreviates. One crafted passage each, English and French.
 
 from __future__ import annotations
 
+import pytest
+
 from analyser.checking import check
 from analyser.checking.criteria import defined_aliases
 from analyser.checking.segment import Unit
@@ -27,6 +29,17 @@ PAPER = (
 )
 
 
+# These passages test the rubric's rules and the spec's holds, as a rubric without
+# calibration applies them; the calibrated model is measured on labelled analyses.
+_RULES = None
+
+
+@pytest.fixture(autouse=True)
+def _rules(rules_rubric):
+    global _RULES
+    _RULES = rules_rubric
+
+
 def _check(tmp_path, body: str, name: str = "analysis.md", paper: str | None = None):
     path = tmp_path / name
     path.write_text(HEAD + body, encoding="utf-8")
@@ -34,7 +47,7 @@ def _check(tmp_path, body: str, name: str = "analysis.md", paper: str | None = N
     if paper is not None:
         paper_path = tmp_path / "paper.md"
         paper_path.write_text(paper, encoding="utf-8")
-    return check(path, paper=paper_path, offline=True)
+    return check(path, paper=paper_path, offline=True, rubric=_RULES)
 
 
 # -- what the paper does not give is not explained ---------------------------------

@@ -96,7 +96,7 @@ def test_a_missing_report_skips_that_student_only(graded, tmp_path):
 def test_a_missing_report_json_skips_that_student_only(graded, tmp_path):
     folder = _copy(graded, tmp_path)
     (folder / "ann-lee" / "report.json").unlink()
-    result = _run("email", folder, "--from", "prof@univ.fr")
+    result = _run("email", folder, "--from", "prof@univ.fr", "--include-unresolved")
     assert result.exit_code == 1, result.output
     assert "ann-lee: " in result.output and "hugo-bernard" not in result.output.split("skipped")[0]
     assert [p.name for p in (folder / "outbox").glob("*.eml")] == ["hugo-bernard.eml"]

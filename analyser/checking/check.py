@@ -167,8 +167,10 @@ def assess(
         )
         for c in rubric.criteria
     ]
-    calibration = load_calibration(rubric) if calibrated else None
-    if calibration is None and calibrated:
+    # The calibration was fitted on analyses checked against their article: without
+    # the article (no grounding, no claims), the rubric's rules decide alone.
+    calibration = load_calibration(rubric) if calibrated and article_known else None
+    if calibration is None and calibrated and article_known:
         notes.append(_NOTES[lang]["rules_only"])
     decide(results, calibration, article_known=article_known, summary=analysis_check.passed is False, scoring=rubric.scoring)
     for result in results:

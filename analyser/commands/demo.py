@@ -33,5 +33,8 @@ def demo(out_dir, jobs):
     click.echo(f"  reports:         {grades}/<student>/report.html")
     click.echo(f"  gradebook:       {grades / 'gradebook.csv'}")
     click.echo(f"  e-mails (unsent): {result.outbox}/")
+    if result.held:
+        click.echo(f"  held for review: {len(result.held)} report(s) with uncertain scores or flags "
+                   f"({', '.join(result.held)}); decide with `analyser review {grades}`")
     for note in result.notes:
         click.echo(f"  note: {note}")

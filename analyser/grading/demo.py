@@ -37,6 +37,8 @@ class DemoResult:
     students: int
     notes: list[str] = field(default_factory=list)
     """What the demo could not do (e.g. no template module in this installation)."""
+    held: list[str] = field(default_factory=list)
+    """Reports with uncertain scores or flags, kept out of the outbox until the instructor reviews them."""
 
 
 def run_demo(out_dir: Path = DEFAULT_OUT, *, jobs: int = 1) -> DemoResult:
@@ -61,7 +63,7 @@ def run_demo(out_dir: Path = DEFAULT_OUT, *, jobs: int = 1) -> DemoResult:
     result = grade_class([mailbox], grades, due=parse_due(spec["due"]), jobs=jobs, offline=True, paper=str(article))
     mail = email_reports(grades, spec["instructor"], send=False, course=spec["course"])
     return DemoResult(out_dir=out_dir, article=article, mailbox=mailbox, grades=grades, template=template,
-                      outbox=mail.outbox, students=len(result.students), notes=notes)
+                      outbox=mail.outbox, students=len(result.students), notes=notes, held=mail.held)
 
 
 def _copy_article(folder: Path) -> Path:

@@ -122,10 +122,26 @@ def build(data: dict, path: str = "") -> Rubric:
     )
 
 
+def calibration_file(name: str, rubric_path: str) -> Path | None:
+    """The calibration file a rubric names: beside the rubric, else bundled (a copy
+    of the default rubric an instructor edits keeps its calibration)."""
+    from analyser.resources import rubrics_dir
+
+    for folder in ([Path(rubric_path).parent] if rubric_path else []) + [rubrics_dir()]:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate.resolve()
+    return None
+
+
 def _scoring(data: dict, path: str) -> ScoringSettings:
     calibration = data.get("calibration", "")
-    if calibration and path:
-        calibration = str((Path(path).parent / calibration).resolve())
+    if calibration:
+        found = calibration_file(calibration, path)
+        if found is None:
+            raise RubricError(f"the calibration file {calibration!r} named in [scoring] is neither beside the rubric nor bundled; "
+                              "fit one with `analyser rubric calibrate` or remove the line", path=path)
+        calibration = str(found)
     return ScoringSettings(
         min_specifics=int(data.get("min_specifics", 2)),
         summary_cap=int(data.get("summary_cap", 2)),
