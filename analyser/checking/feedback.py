@@ -15,6 +15,7 @@ MAX_CLAIMS = 2
 _HELD = {
     "en": {
         "wrong": "Held at 1: the article says otherwise ({claims}); check these statements against the paper.",
+        "wrong_anyway": "The article says otherwise ({claims}); check these statements against the paper.",
         "unsupported": "Held at 1: some statements are not in the article ({claims}); check them against the paper.",
         "generic": "Held at 1: what you write here is generic; say what this article does (its model, data, "
                    "numbers, results) to reach level 2.",
@@ -23,6 +24,7 @@ _HELD = {
     },
     "fr": {
         "wrong": "Maintenu à 1 : l'article dit autre chose ({claims}) ; vérifiez ces affirmations dans l'article.",
+        "wrong_anyway": "L'article dit autre chose ({claims}) ; vérifiez ces affirmations dans l'article.",
         "unsupported": "Maintenu à 1 : certaines affirmations ne sont pas dans l'article ({claims}) ; vérifiez-les dans l'article.",
         "generic": "Maintenu à 1 : ce que vous écrivez ici est générique ; dites ce que fait cet article (son modèle, "
                    "ses données, ses chiffres, ses résultats) pour atteindre le niveau 2.",
@@ -35,11 +37,13 @@ _HELD = {
 def for_criterion(result: CriterionResult, language: str = "en") -> str:
     texts = _HELD.get(language, _HELD["en"])
     parts = []
-    if "wrong" in result.held:
+    if "wrong" in result.held or result.wrong:
+        # A statement the article contradicts is said even when the level was low anyway.
         wrong = result.wrong
         chosen = wrong or [claim for claim in result.claims if claim.verdict == "unsupported"]
         claims = "; ".join(f"{claim.claim.split(':', 1)[0]} \u2014 {claim.detail}" for claim in chosen[:MAX_CLAIMS])
-        parts.append(texts["wrong" if wrong else "unsupported"].format(claims=claims))
+        key = ("wrong" if wrong else "unsupported") if "wrong" in result.held else "wrong_anyway"
+        parts.append(texts[key].format(claims=claims))
     if "generic" in result.held:
         parts.append(texts["generic"])
     if "summary" in result.held:

@@ -1,0 +1,212 @@
+"""The calibrated checker: the fitted file, review flags, and the hard cases on a real article.
+
+The calibration (rubrics/ml-paper-analysis.calibration.json) is fitted by
+`analyser rubric calibrate` on the project's labelled analyses; a test
+retrains it and compares. The hard cases are crafted texts about the Ward et
+al. (2016) article: rubric vocabulary without the article, plain words with
+it, a confidently wrong model, a summary.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from analyser.checking import calibration, check
+from analyser.checking.criteria import FEATURES
+from analyser.cli import cli
+from analyser.rubric import load_rubric
+
+REPO = Path(__file__).resolve().parent.parent
+WARD = "ward2016-general-purpose-ml-inorganic-materials"
+HEAD = "Name: Ada Lovelace\n\nArticle: https://doi.org/10.1038/npjcompumats.2016.28\n\n"
+
+
+@pytest.fixture(scope="module")
+def ward(papers_dir) -> Path:
+    return papers_dir / f"{WARD}.pdf"
+
+
+def _write(tmp_path: Path, body: str, name: str = "analysis.md") -> Path:
+    path = tmp_path / name
+    path.write_text(HEAD + body, encoding="utf-8")
+    return path
+
+
+def _scores(report) -> dict[str, int]:
+    return {c.id: c.score for c in report.criteria}
+
+
+# -- the fitted file ---------------------------------------------------------------------------
+
+def _rows(levels_by_feature: list[tuple[float, int]]):
+    return [(cid, {name: value for name in FEATURES}, level)
+            for cid in ("a", "b") for value, level in levels_by_feature]
+
+
+def test_fitting_is_deterministic_and_orders_the_levels():
+    rows = _rows([(0.0, 0), (0.2, 0), (1.0, 1), (1.3, 1), (2.0, 2), (2.2, 2), (3.0, 3), (3.1, 3), (1.1, 2), (2.1, 1)])
+    first = calibration.fit(rows, rubric_id="r", criterion_ids=["a", "b"], penalty=1.0)
+    second = calibration.fit(rows, rubric_id="r", criterion_ids=["a", "b"], penalty=1.0)
+    assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+    model = first["criteria"]["a"]
+    low = calibration.predict(model, {name: 0.0 for name in FEATURES})
+    high = calibration.predict(model, {name: 3.0 for name in FEATURES})
+    assert max(range(4), key=lambda k: low[k]) == 0 and max(range(4), key=lambda k: high[k]) == 3
+    assert abs(sum(low) - 1) < 1e-9 and list(model["thresholds"]) == sorted(model["thresholds"])
+
+
+@pytest.mark.slow
+def test_the_shipped_calibration_is_what_the_corpus_retrains(shared_dir, tmp_path):
+    """`analyser rubric calibrate` on the project's labelled analyses gives back the shipped
+    file: the same corpus fingerprint, and every number within 1e-3 (six significant
+    digits are stored; a machine's last bits may differ)."""
+    shipped = json.loads((REPO / "rubrics" / "ml-paper-analysis.calibration.json").read_text())
+    out = tmp_path / "refit.json"
+    result = CliRunner().invoke(cli, [
+        "rubric", "calibrate",
+        str(shared_dir / "eval-dev" / "analyses"), str(REPO / "benchmarks" / "heldout" / "analyses"),
+        str(REPO / "benchmarks" / "final" / "analyses"), str(REPO / "benchmarks" / "corpus" / "labels"),
+        "--papers", str(shared_dir / "papers"), "--papers", str(REPO / "benchmarks" / "papers"), "--out", str(out),
+    ])
+    assert result.exit_code == 0, result.output
+    refit = json.loads(out.read_text())
+    assert refit["fitted_on"] == shipped["fitted_on"] and refit["features"] == shipped["features"]
+    for cid, model in shipped["criteria"].items():
+        assert refit["criteria"][cid]["labels"] == model["labels"]
+        assert set(refit["criteria"][cid]["weights"]) == set(model["weights"])
+        for key in ("weights", "mean", "scale"):
+            for name, value in model[key].items():
+                assert refit["criteria"][cid][key][name] == pytest.approx(value, abs=1e-3), (cid, key, name)
+        assert refit["criteria"][cid]["thresholds"] == pytest.approx(model["thresholds"], abs=1e-3)
+
+
+def test_a_calibration_of_another_version_is_a_one_line_error(tmp_path, ward):
+    rubric_file = tmp_path / "mine.toml"
+    source = (REPO / "rubrics" / "ml-paper-analysis.toml").read_text(encoding="utf-8")
+    rubric_file.write_text(source.replace('calibration = "ml-paper-analysis.calibration.json"', 'calibration = "old.json"'))
+    (tmp_path / "old.json").write_text(json.dumps({"format": 0, "features": [], "rubric": "ml-paper-analysis", "criteria": {}}))
+    analysis = _write(tmp_path, "## Model\n\nThe model is a random forest.\n")
+    result = CliRunner().invoke(cli, ["check", str(analysis), "--paper", str(ward), "--rubric", str(rubric_file)])
+    assert result.exit_code == 2
+    assert "old.json: the calibration file was fitted for another version" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_rubric_naming_a_missing_calibration_is_refused(tmp_path):
+    rubric_file = tmp_path / "mine.toml"
+    source = (REPO / "rubrics" / "ml-paper-analysis.toml").read_text(encoding="utf-8")
+    rubric_file.write_text(source.replace('calibration = "ml-paper-analysis.calibration.json"', 'calibration = "nowhere.json"'))
+    result = CliRunner().invoke(cli, ["rubric", "show", str(rubric_file)])
+    assert result.exit_code == 2 and "'nowhere.json' named in [scoring]" in result.output
+
+
+def test_a_rubric_without_calibration_is_scored_by_its_rules_and_says_so(tmp_path, ward, rules_rubric):
+    report = check(_write(tmp_path, "## Model\n\nThe model is a random forest on 145 Magpie attributes.\n"),
+                   paper=ward, rubric=rules_rubric, offline=True)
+    assert any("rubric's own rules" in note for note in report.notes)
+    calibrated = check(_write(tmp_path, "## Model\n\nThe model is a random forest on 145 Magpie attributes.\n", "b.md"),
+                       paper=ward, offline=True)
+    assert not any("rubric's own rules" in note for note in calibrated.notes)
+
+
+# -- review flags ----------------------------------------------------------------------------
+
+def test_an_uncertain_score_is_flagged_in_json_text_and_html(tmp_path, ward):
+    """A calibration whose model hesitates between levels marks the criterion for review."""
+    rubric = load_rubric()
+    content = json.loads(Path(rubric.scoring.calibration).read_text())
+    for model in content["criteria"].values():
+        model["weights"] = {name: 0.0 for name in model["weights"]}
+        model["thresholds"] = [-1.0, 0.0, 1.0]  # about a third each on levels 1 and 2: unsure
+    content["review"]["min_confidence"] = 0.5
+    unsure = tmp_path / "unsure.json"
+    unsure.write_text(json.dumps(content))
+    hesitant = replace(rubric, scoring=replace(rubric.scoring, calibration=str(unsure)))
+    analysis = _write(tmp_path, "## Model\n\nThe model is a random forest on the 145 Magpie attributes of each composition.\n")
+    report = check(analysis, paper=ward, rubric=hesitant, offline=True)
+    flagged = [c for c in report.criteria if c.review]
+    assert flagged and all(c.confidence < 0.5 for c in flagged)
+    assert all(c["review"] is True for c in report.to_dict()["criteria"] if c["id"] in {f.id for f in flagged})
+
+    from analyser.checking.render import to_html, to_text
+
+    assert "a person should look" in to_text(report)
+    assert 'data-review="true"' in to_html(report)
+
+
+# -- hard cases on a real article ------------------------------------------------------------
+
+KEYWORDS = """## Context
+This article is about materials and machine learning, which is an important and growing field with many applications.
+
+## ML problem
+It is supervised learning, a regression and a classification task, with labelled data, features and targets.
+The data set is split into a training set and a test set.
+
+## Model
+The model is a machine learning model with hyperparameters, trained on the features to predict the targets.
+
+## Training
+The loss function is minimised with an optimiser and the hyperparameters are tuned by cross-validation and grid search.
+
+## Overfitting
+The validation scheme is 10-fold cross-validation with a hold-out test set, the learning curve shows the gap between
+training and validation error; however, the data leakage risk is high and the model might overfit.
+
+## Alternatives
+Other models such as neural networks or support vector machines could be better because they capture non-linearity.
+"""
+
+PLAIN = """## How far can we trust it
+The authors test the forest by hiding a tenth of the 228,676 OQMD compounds, training on the rest and repeating ten
+times. That looks fine, but compounds of the same alloy system end up on both sides, so the forest may just recognise
+materials it has nearly seen. When they instead hold out each of the 380 binary systems in turn, the glass accuracy
+drops from 90.1% to 80.2%: to me that gap is the honest number, because new alloys are exactly what one wants to find.
+"""
+
+WRONG = """## Model
+The model is a deep convolutional neural network with five convolutional layers, trained on images of the crystal
+structures, and it uses the 145 Magpie attributes only as extra inputs of the last layer.
+"""
+
+SUMMARY = """## Summary
+The authors present a framework for predicting properties of inorganic materials from their composition.
+They use 145 attributes computed from the composition, such as stoichiometric attributes and elemental properties.
+They train ensembles of decision trees on 228,676 compounds from the OQMD to predict the band gap and the formation energy.
+They show that partitioning the data into groups of similar materials improves the accuracy.
+They apply the method to find new solar cell materials and to predict glass-forming ability from 5,369 alloys.
+They report that the models found new metallic glasses in the Al-Ni-Zr system.
+"""
+
+
+def test_rubric_vocabulary_without_the_article_stays_mentioned(tmp_path, ward):
+    report = check(_write(tmp_path, KEYWORDS), paper=ward, offline=True)
+    scores = _scores(report)
+    assert all(score <= 1 for score in scores.values()), scores
+    assert report.total <= 7
+
+
+def test_plain_words_about_this_article_count(tmp_path, ward):
+    report = check(_write(tmp_path, PLAIN), paper=ward, offline=True)
+    assert _scores(report)["overfitting"] >= 2, _scores(report)
+
+
+def test_a_confidently_wrong_model_is_held_at_1_with_the_articles_words(tmp_path, ward):
+    report = check(_write(tmp_path, WRONG), paper=ward, offline=True)
+    assert _scores(report)["model"] == 1
+    wrong = [c for c in report.consistency if c.verdict == "contradicted"]
+    assert wrong and "convolutional" in wrong[0].claim
+    assert "the article's own model is" in wrong[0].detail
+    feedback = next(c.feedback for c in report.criteria if c.id == "model")
+    assert "the article says otherwise" in feedback.casefold() and "convolutional" in feedback
+
+
+def test_a_summary_fails_is_analysis_and_scores_low(tmp_path, ward):
+    report = check(_write(tmp_path, SUMMARY), paper=ward, offline=True)
+    assert report.check("is_analysis").passed is False
+    assert report.total <= 9 and max(_scores(report).values()) <= 2
