@@ -35,3 +35,36 @@ def test_environment_variables_are_documented():
         names.update(re.findall(r"\"(ANALYSER_[A-Z_]+)\"", path.read_text(encoding="utf-8")))
     missing = sorted(name for name in names if name not in README)
     assert not missing, f"undocumented settings: {missing}"
+
+
+def test_the_readme_stays_short_and_its_guides_exist():
+    assert len(README.splitlines()) <= 250, "README.md is for users: keep it short, details go in docs/"
+    for target in re.findall(r"\]\(((?:docs/)[^)#]+)", README):
+        assert (REPO / target).is_file(), f"README links to a missing guide: {target}"
+
+
+def _commands():
+    import click
+
+    from analyser.cli import cli
+
+    context = click.Context(cli)
+    for name in COMMANDS:
+        command = cli.get_command(context, name)
+        if isinstance(command, click.Group):
+            for sub in command.commands.values():
+                yield f"{name} {sub.name}", sub
+        else:
+            yield name, command
+
+
+def test_every_option_is_documented():
+    # A user finds every option of every command in the README or a guide.
+    text = README + "".join(path.read_text(encoding="utf-8") for path in (REPO / "docs").glob("*.md"))
+    missing = []
+    for name, command in _commands():
+        for parameter in command.params:
+            for option in getattr(parameter, "opts", []):
+                if option.startswith("--") and option not in ("--help",) and option not in text:
+                    missing.append(f"analyser {name} {option}")
+    assert not missing, f"undocumented options: {missing}"
