@@ -20,7 +20,7 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():
-        pytest.skip("../shared is not there")
+        pytest.skip(f"the course's shared data is not at {SHARED}: set ANALYSER_SHARED_DIR")
     return SHARED
 
 
@@ -50,3 +50,22 @@ def rules_rubric():
 
     rubric = load_rubric()
     return replace(rubric, scoring=replace(rubric.scoring, calibration=""))
+
+
+# What each skip needs, by the words of its reason: said once at the end of the run, so
+# that a missing dependency is never silent.
+NEEDS = (("shared data", ("shared", "paper not there", "ground-truth")), ("Chromium", ("chromium",)),
+         ("pdflatex", ("pdflatex",)))
+
+
+def pytest_terminal_summary(terminalreporter):
+    skipped = terminalreporter.stats.get("skipped", [])
+    counts: dict[str, int] = {}
+    for report in skipped:
+        reason = str(report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr).casefold()
+        for need, words in NEEDS:
+            if any(word in reason for word in words):
+                counts[need] = counts.get(need, 0) + 1
+                break
+    for need, count in counts.items():
+        terminalreporter.write_line(f"{count} test(s) skipped for want of {need} (see README, 'What the tests need')")

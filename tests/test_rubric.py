@@ -141,7 +141,7 @@ def test_rubric_show_of_a_missing_file_exits_2(tmp_path):
 
 
 def test_the_documented_example_rubric_is_valid(tmp_path):
-    readme = Path(__file__).resolve().parent.parent / "README.md"
+    readme = Path(__file__).resolve().parent.parent / "docs" / "rubric-format.md"
     example = re.search(r"```toml\n(.*?)```", readme.read_text(encoding="utf-8"), flags=re.DOTALL).group(1)
     path = tmp_path / "example.toml"
     path.write_text(example, encoding="utf-8")
@@ -152,11 +152,11 @@ def test_the_documented_example_rubric_is_valid(tmp_path):
 
 
 def test_every_format_key_is_documented():
-    readme = Path(__file__).resolve().parent.parent / "README.md"
+    readme = Path(__file__).resolve().parent.parent / "docs" / "rubric-format.md"
     from analyser.rubric import validate as v
 
     text = readme.read_text(encoding="utf-8")
-    keys = v.TOP_KEYS | v.CHECK_KEYS | v.PENALTY_KEYS | v.ANALYSIS_KEYS | v.CRITERION_KEYS | v.VOCABULARY_KEYS
+    keys = v.TOP_KEYS | v.CHECK_KEYS | v.PENALTY_KEYS | v.ANALYSIS_KEYS | v.SCORING_KEYS | v.CRITERION_KEYS | v.VOCABULARY_KEYS
     missing = sorted(key for key in keys if key not in text)
     assert missing == []
 
