@@ -43,6 +43,6 @@ def flags_for(selection: Selection, outcome: Outcome, similar: list[SimilarPair]
         found.append("unsupported_claims")
     if similar:
         found.append("high_similarity")
-    if outcome.report is None or outcome.review:
+    if outcome.report is None or outcome.review or selection.review:
         found.append("manual_review")
     return found

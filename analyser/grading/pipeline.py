@@ -15,7 +15,7 @@ from analyser.rubric.model import LANGUAGES
 from analyser.grading import gradebook, intake, ledger, render, selection, similarity
 from analyser.grading.errors import NoSubmissionError, OutputDirError
 from analyser.grading.flags import flags_for
-from analyser.grading.job import JobSettings, grade_one, warm
+from analyser.grading.job import JobSettings, grade_one, reset, warm
 from analyser.grading.model import ClassResult, Outcome, SimilarPair, StudentResult
 from analyser.grading.names import unique_slugs
 from analyser.grading.outdir import check_not_foreign, check_writable, make_output_dir, write_failure
@@ -74,16 +74,18 @@ def grade_class(
                            article_store=str(out_dir / ledger.FOLDER / "articles"), code_version=code_version)
     fingerprint = ledger.settings_fingerprint(_rubric_text(rubric, loaded), due, _article_key(paper), code_version)
     book = ledger.Ledger(out_dir)
+    article_state = ledger.article_state_reader()
     outcomes: dict[str, Outcome] = {}
     todo = []
     for chosen in selections:
         key = ledger.grading_key(chosen.graded, fingerprint)
-        previous = book.lookup(chosen.graded, key, offline=offline)
+        previous = book.lookup(chosen.graded, key, offline=offline, article_state=article_state)
         if previous is not None:
             outcomes[chosen.graded.id] = previous
         else:
             todo.append((chosen.graded, key))
 
+    reset()  # a library user may grade twice in one process, with articles fetched in between
     done = len(outcomes)
     if progress:
         progress(done, len(selections))
@@ -120,7 +122,7 @@ def grade_class(
         failed=sum(1 for st in students if st.outcome.report is None),
         without_article=sum(1 for st in students if st.outcome.without_article),
         rejected=rejected,
-        problems=[f"{st.display_name} ({st.submission.origin}): {'; '.join(st.outcome.review or ['not graded'])}"
+        problems=[f"{st.display_name} ({st.submission.origin}): {'; '.join(st.review or ['not graded'])}"
                   for st in students if "manual_review" in st.flags],
     )
     try:
