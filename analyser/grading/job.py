@@ -208,7 +208,9 @@ def _fetch_article(link: str, offline: bool, store: str | None, code_version: st
         located = locate_article(link, offline=offline)  # the instructor's file, or the link resolved
         if located.path is None:
             why = located.pdf_error or "no PDF available"
-            return ArticleFound(problem=f"{ARTICLE_UNAVAILABLE}: {link}: {why}; consistency not checked", link=link)
+            # A PDF that timed out may come next time: not remembered by the ledger.
+            return ArticleFound(problem=f"{ARTICLE_UNAVAILABLE}: {link}: {why}; consistency not checked", link=link,
+                                retry=isinstance(located.pdf_error, NetworkError))
         paper, facts = _extracted(Path(located.path), Path(store) if store else None, code_version)
         return ArticleFound(paper, facts, link=link, digest=file_digest(Path(located.path)),
                             shingles=shingles(paper.text))
