@@ -74,6 +74,11 @@ def _escape(match: re.Match) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+def json_for_terminal(text: str) -> str:
+    """JSON text with the characters that act on a terminal written as \\uXXXX: the same JSON, inert."""
+    return _ACTING.sub(lambda match: f"\\u{ord(match.group()):04x}", valid_text(text))
+
+
 def for_terminal(text: str, *, multiline: bool = False) -> str:
     """`text` safe to print: controls and bidi characters shown as escapes ("\\x1b", "\\u202e").
 

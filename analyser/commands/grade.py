@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from analyser.commands._output import echo_line
+
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -66,13 +68,14 @@ def grade(inputs, out_dir, rubric, due, jobs, offline, paper, threshold, force):
     click.echo(summary + ".")
     if result.pairs:
         click.echo(f"{len(result.pairs)} pair(s) of similar submissions: see similarity.csv.")
+    # Names, subjects and file names in these lines are the students': shown, never obeyed by the terminal.
     if result.problems:
         click.echo(f"{len(result.problems)} submission(s) need manual review:")
         for line in result.problems:
-            click.echo(f"  - {line}")
+            echo_line(f"  - {line}")
     if result.rejected:
         click.echo(f"{len(result.rejected)} message(s) with no sender and nothing to grade (not students):")
         for line in result.rejected:
-            click.echo(f"  - {line}")
+            echo_line(f"  - {line}")
     click.echo(f"Class overview: {result.out_dir / 'index.html'}")
     click.echo(f"Gradebook:      {result.out_dir / 'gradebook.csv'}")

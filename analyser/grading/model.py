@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from analyser.safe_text import path_text
+from analyser.safe_text import path_text, plain_name
 
 
 @dataclass
@@ -131,7 +131,8 @@ class StudentResult:
     @property
     def name(self) -> str | None:
         report_name = (self.outcome.report or {}).get("student", {}).get("name")
-        return self.submission.student_name or report_name
+        # Read from the document: one plain line, like every name from a mail header (bidi controls out).
+        return self.submission.student_name or plain_name(report_name)
 
     @property
     def display_name(self) -> str:
@@ -141,10 +142,11 @@ class StudentResult:
         submission = self.submission
         if submission.email:
             return submission.email.partition("@")[0]
-        if submission.owner_label:
-            return submission.owner_label
-        if submission.path is not None and not submission.from_body:
-            return path_text(submission.path.stem)
+        # File and folder names as names: one plain line, whatever the file system allowed.
+        if submission.owner_label and plain_name(submission.owner_label):
+            return plain_name(submission.owner_label)
+        if submission.path is not None and not submission.from_body and plain_name(path_text(submission.path.stem)):
+            return plain_name(path_text(submission.path.stem))
         return self.slug
 
     @property
