@@ -81,6 +81,9 @@ def cli() -> None:
 
 def main() -> None:
     """Run the CLI; every user error ends as one line on stderr and a non-zero status."""
+    from analyser.termination import Terminated, on_sigterm_unwind
+
+    on_sigterm_unwind()  # `kill` unwinds: temporary files are removed, workers stopped
     try:
         result = cli.main(prog_name="analyser", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as error:
@@ -97,6 +100,9 @@ def main() -> None:
     except click.Abort:
         click.echo("aborted", err=True)
         sys.exit(1)
+    except Terminated as stop:
+        click.echo("terminated", err=True)
+        sys.exit(stop.code)
     # A command's return value is not an exit status unless it is one (ctx.exit).
     sys.exit(result if isinstance(result, int) else 0)
 

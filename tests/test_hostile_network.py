@@ -8,8 +8,6 @@ pytest-httpserver for the rate limits. Nothing leaves the machine.
 from __future__ import annotations
 
 import re
-import socket
-import threading
 import time
 
 import pytest
@@ -22,56 +20,7 @@ from analyser.sources.config import SourceConfig
 from analyser.sources.download import download_pdf
 from analyser.sources.http import PoliteSession
 from analyser.sources.waiting import listening
-from sources_support import fixture_json, minimal_pdf, server_url, sources_env  # noqa: F401
-
-DOI = "10.26434/chemrxiv.10001917/v1"
-
-
-class Trickler:
-    """An HTTP server that sends one byte every `every` seconds, in the headers or in the body."""
-
-    def __init__(self, where: str, every: float = 0.4, lasts: float = 20.0):
-        self.where, self.every, self.lasts = where, every, lasts
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        self.stop = threading.Event()
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/paper.pdf"
-
-    def _serve(self) -> None:
-        self.sock.settimeout(0.2)
-        while not self.stop.is_set():
-            try:
-                connection, _ = self.sock.accept()
-            except OSError:
-                continue
-            threading.Thread(target=self._answer, args=(connection,), daemon=True).start()
-
-    def _answer(self, connection: socket.socket) -> None:
-        with connection:
-            connection.recv(65536)
-            if self.where == "headers":
-                first, slow = b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"a" * 1000
-            else:
-                first = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nContent-Length: 100000\r\n\r\n%PDF-1.4\n"
-                slow = b"0" * 1000
-            end = time.monotonic() + self.lasts
-            try:
-                connection.sendall(first)
-                for byte in slow:
-                    if self.stop.is_set() or time.monotonic() > end:
-                        return
-                    connection.sendall(bytes([byte]))
-                    time.sleep(self.every)
-            except OSError:
-                return  # the client gave up: what we want
-
-    def close(self) -> None:
-        self.stop.set()
-        self.sock.close()
+from sources_support import DOI, Trickler, fixture_json, minimal_pdf, server_url, sources_env  # noqa: F401
 
 
 @pytest.fixture

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from analyser import atomic
 from analyser.rubric.model import LANGUAGES
-from analyser.grading import gradebook, intake, ledger, render, selection, similarity
-from analyser.grading.errors import NoSubmissionError, OutputDirError
+from analyser import termination
+from analyser.grading import gradebook, intake, ledger, render, runlock, selection, similarity
+from analyser.grading.errors import NoSubmissionError, OutputDirError, WorkerLostError
 from analyser.grading.flags import flags_for
 from analyser.grading.job import JobSettings, grade_one, reset, warm
 from analyser.grading.model import ClassResult, Outcome, SimilarPair, StudentResult
@@ -43,10 +44,25 @@ def grade_class(
     without it each submission's own link is resolved, cache first.
     `force` allows an `out_dir` holding other files than a previous grading.
     """
-    from analyser.rubric import load_rubric
-
     existed = Path(out_dir).is_dir()
     out_dir = _prepare_out(Path(out_dir), inputs, force=force)
+    try:
+        # One run per folder; holding it, whatever temporary file is there was left by a killed run.
+        with runlock.held(out_dir, ledger.FOLDER):
+            runlock.sweep_temporary_files(out_dir)
+            return _grade_locked(inputs, out_dir, rubric=rubric, due=due, jobs=jobs, offline=offline, paper=paper,
+                                 similarity_threshold=similarity_threshold, progress=progress)
+    except NoSubmissionError:
+        if not existed:
+            (out_dir / ledger.FOLDER / runlock.LOCK).unlink(missing_ok=True)
+            _remove_empty(out_dir)  # leave no trace of a run that did nothing
+        raise
+
+
+def _grade_locked(inputs, out_dir: Path, *, rubric, due, jobs, offline, paper, similarity_threshold,
+                  progress) -> ClassResult:
+    from analyser.rubric import load_rubric
+
     loaded = load_rubric(rubric)
     due = due or _rubric_due(loaded)
     if paper and Path(paper).is_file():
@@ -59,8 +75,6 @@ def grade_class(
     submissions = [s for s in found if not s.unattributed]
     rejected = [f"{s.origin}: {'; '.join(s.problems) or 'nothing to grade'}" for s in found if s.unattributed]
     if not submissions:
-        if not existed:
-            _remove_empty(out_dir)  # leave no trace of a run that did nothing
         what = f" ({len(rejected)} message(s) with no sender and nothing to grade)" if rejected else ""
         raise NoSubmissionError(
             f"no submission found in {', '.join(str(p) for p in inputs)}{what}: give folders of documents "
@@ -144,17 +158,31 @@ def _run(todo, settings: JobSettings, jobs: int):
             yield grade_one(submission, settings), key
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
     try:
-        futures = {pool.submit(grade_one, submission, settings): key for submission, key in todo}
+        futures = {pool.submit(termination.run_in_worker, grade_one, submission, settings): key
+                   for submission, key in todo}
         for future in as_completed(futures):
             yield future.result(), futures[future]
-    except BaseException:
-        # Ctrl-C: stop now rather than grade the rest; what is done is in the ledger.
+    except BrokenProcessPool:
         pool.shutdown(wait=False, cancel_futures=True)
+        termination.stop_workers()
+        raise WorkerLostError("a grading worker was stopped from outside (killed?): run the same command again "
+                              "to go on where it stopped") from None
+    except BaseException:
+        # Ctrl-C or SIGTERM: stop now rather than grade the rest; what is done is in the ledger.
+        pool.shutdown(wait=False, cancel_futures=True)
+        termination.stop_workers()
         raise
     pool.shutdown()
+
+
+def _worker_start() -> None:
+    """Each worker: dies with the run, cleans up on SIGTERM, holds no copy of the run's lock."""
+    termination.worker_initializer()
+    runlock.forget_in_child()
 
 
 def _similar_pairs(out_dir: Path, texts: dict[str, str], threshold: float) -> list[SimilarPair]:
