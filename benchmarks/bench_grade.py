@@ -1,12 +1,14 @@
-"""Benchmark: grading a class of 200 generated submissions against cached articles.
+"""Benchmark: grading classes of 200 and 500 generated submissions against cached articles.
 
-    python benchmarks/bench_grade.py [--students 200] [--jobs 2]
+    python benchmarks/bench_grade.py [--students 200 500] [--jobs 2]
 
-Prints submissions/s for --jobs 1 (the baseline, measured in the same run)
-and --jobs N, and their ratio; then the re-run over the unchanged class (all
-skipped by the ledger). Target: >= 10 submissions/s with --jobs 2 on a
-2-core machine. The articles are put in a temporary cache first, so no
-network is used; each worker extracts each article's facts once.
+For each class size: submissions/s for --jobs 1 (the baseline, measured in
+the same run) and --jobs N, and their ratio; then the re-run over the
+unchanged class (all skipped by the ledger). Targets on a 2-core machine:
+>= 10 submissions/s with --jobs 2 for 200 submissions, >= 25/s for 500. The
+articles are put in a temporary cache first, so no network is used; each
+worker extracts each article's facts once. The similarity step is timed
+apart (in the --jobs 1 run).
 """
 
 from __future__ import annotations
@@ -169,15 +171,29 @@ def _grade_once(submissions: str, out: str, jobs: str) -> None:
     start = time.perf_counter()  # includes the imports: what a user waits for
     from analyser.grading import grade_class
 
+    from analyser.grading import similarity
+
+    timed = similarity.similar_pairs
+    spent = []
+
+    def similar_pairs(*args, **kwargs):
+        began = time.perf_counter()
+        try:
+            return timed(*args, **kwargs)
+        finally:
+            spent.append(time.perf_counter() - began)
+
+    similarity.similar_pairs = similar_pairs
     result = grade_class([Path(submissions)], Path(out), jobs=int(jobs), offline=True)
     seconds = time.perf_counter() - start
     print(json.dumps({"seconds": seconds, "skipped": result.skipped, "pairs": len(result.pairs),
+                      "similarity": sum(spent),
                       "review": sum("manual_review" in s.flags for s in result.students)}))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--students", type=int, default=200)
+    parser.add_argument("--students", type=int, nargs="+", default=[200, 500])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--_grade", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -187,34 +203,41 @@ def main() -> int:
     if not (SHARED / "papers").is_dir():
         print(f"no shared papers at {SHARED}: nothing to measure", file=sys.stderr)
         return 1
+    load = os.getloadavg()[0]
+    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at the start (other users slow the wall times)")
+    met = True
+    for n in args.students:
+        met &= _measure(n, args.jobs)
+    return 0  # figures, not a test: a loaded machine must not fail a script
 
+
+def _measure(n: int, jobs: int) -> bool:
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         os.environ["ANALYSER_CACHE_DIR"] = str(scratch / "cache")
         prime_cache()
         submissions = scratch / "class"
         submissions.mkdir()
-        build_class(submissions, args.students)
+        build_class(submissions, n)
 
-        load = os.getloadavg()[0]
         serial, result = timed_run(submissions, scratch / "out-1", 1)
-        parallel, par = timed_run(submissions, scratch / f"out-{args.jobs}", args.jobs)
-        rerun, again = timed_run(submissions, scratch / f"out-{args.jobs}", args.jobs)
+        parallel, par = timed_run(submissions, scratch / f"out-{jobs}", jobs)
+        rerun, again = timed_run(submissions, scratch / f"out-{jobs}", jobs)
 
-    n = args.students
-    print(f"class: {n} generated submissions over {len(ARTICLES)} cached articles "
+    print(f"\nclass: {n} generated submissions over {len(ARTICLES)} cached articles "
           f"({result['review']} sent to manual review, {result['pairs']} similar pairs)")
-    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at the start (other users slow the wall times)")
     print(f"--jobs 1 (baseline): {serial:6.2f} s  {n / serial:6.1f} submissions/s  "
-          f"CPU {result['cpu']:.1f} s ({1000 * result['cpu'] / n:.0f} ms per submission)")
-    print(f"--jobs {args.jobs}:            {parallel:6.2f} s  {n / parallel:6.1f} submissions/s  "
+          f"CPU {result['cpu']:.1f} s ({1000 * result['cpu'] / n:.0f} ms per submission); "
+          f"similarity step {result['similarity']:.2f} s")
+    print(f"--jobs {jobs}:            {parallel:6.2f} s  {n / parallel:6.1f} submissions/s  "
           f"speed-up x{serial / parallel:.2f} over the baseline; CPU {par['cpu']:.1f} s, "
-          f"{n / (par['cpu'] / args.jobs):.1f} submissions/s if the {args.jobs} cores were ours")
+          f"{n / (par['cpu'] / jobs):.1f} submissions/s if the {jobs} cores were ours")
     print(f"re-run, unchanged:   {rerun:6.2f} s  {n / rerun:6.1f} submissions/s  "
           f"({again['skipped']} skipped) x{serial / rerun:.1f} over the baseline")
-    target = n / parallel >= 10
-    print(f"target >= 10 submissions/s with --jobs {args.jobs}: {'met' if target else 'NOT met'}")
-    return 0
+    target = 10 if n <= 200 else 25
+    met = n / parallel >= target
+    print(f"target >= {target} submissions/s with --jobs {jobs}: {'met' if met else 'NOT met'}")
+    return met
 
 
 if __name__ == "__main__":

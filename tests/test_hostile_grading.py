@@ -321,3 +321,21 @@ def test_links_out_of_the_class_folder_are_not_followed(tmp_path):
     for path in (tmp_path / "out").rglob("*"):
         if path.is_file():
             assert b"root:x:0:0" not in path.read_bytes(), path
+
+
+def test_a_later_unreadable_message_holds_the_student_for_review(tmp_path):
+    first = corpus.raw_message(b"Ann Lee <ann@x.fr>", "Fri, 27 Feb 2026 10:00:00 +0100", "analysis",
+                               attachments=[("ann.md", analysis("Ann Lee").encode(), MD)])
+    later = corpus.with_broken_base64(corpus.raw_message(
+        b"Ann Lee <ann@x.fr>", ON_TIME, "corrected analysis",
+        attachments=[("ann-v2.docx", _docx(tmp_path / "v2.docx", analysis("Ann Lee", variant="v2")).read_bytes(),
+                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]), "ann-v2.docx")
+    box = corpus.write_raw_mbox(tmp_path / "class.mbox", [first, later])
+    result = grade(box, out=tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    ann = reports(tmp_path / "out")["ann-lee"]
+    assert ann["submission"].endswith("ann.md") and ann["total"] > 10  # what could be read is graded...
+    assert "manual_review" in ann["grading"]["flags"]  # ...and held: the broken one may be the newer version
+    assert any(reason.startswith("a later message could not be graded") and "ann-v2.docx" in reason
+               for reason in ann["grading"]["review"])
+    assert [row["status"] for row in ann["grading"]["history"]] == ["graded", "not graded: could not be read"]

@@ -19,7 +19,8 @@ late; without a due date, the latest. What a mature mail workflow adds:
   "message 9"). Files without a time rank among themselves by that order too,
   so the choice is the same on every run.
 - A later message that could not be read (too large, a broken attachment)
-  may hold a newer version: the student is held for review, with the reason.
+  may hold a newer version, and an unreadable message sent on time makes a
+  late one doubtful: the student is held for review, with the reason.
 
 All submissions are listed in the student's report.
 """
@@ -69,14 +70,19 @@ def _best(candidates: list[Submission]) -> Submission | None:
 
 
 def _unread_later(selection: Selection, due: datetime | None) -> list[str]:
-    """Review reasons: messages after the graded one that could not be read, and might be a newer version."""
+    """Review reasons: unreadable messages that may hold a newer version, or an on-time one."""
     graded = selection.graded
+    position = selection.all.index(graded)
     reasons = []
-    for item in selection.all[selection.all.index(graded) + 1:]:
+    for index, item in enumerate(selection.all):
+        if item is graded or item.path is not None or not item.problems or item.note_only:
+            continue
         on_time = due is None or item.submitted_at is None or item.submitted_at <= due
-        if item.path is None and item.problems and not item.note_only and on_time:
-            reasons.append(f"a later message could not be graded ({item.origin}: {'; '.join(item.problems)}); "
-                           "it may hold a newer version")
+        why = f"({item.origin}: {'; '.join(item.problems)})"
+        if index > position and on_time:
+            reasons.append(f"a later message could not be graded {why}; it may hold a newer version")
+        elif on_time and selection.late:
+            reasons.append(f"a message sent on time could not be graded {why}; the student may not be late")
     return reasons
 
 
