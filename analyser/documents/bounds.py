@@ -39,8 +39,9 @@ MAX_PDF_STREAM = 32 * 1024 * 1024  # content, font and object streams: a few MB 
 MAX_PDF_STREAMS_TOTAL = 128 * 1024 * 1024
 _CHUNK = 1024 * 1024
 
-# "stream" at the start of a stream's data, not the end of "endstream".
-_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+# "stream" and its line end at the start of a stream's data (a literal pattern: the regex engine
+# jumps from one to the next; a look-behind for "endstream" made it try every byte, 10x slower).
+_STREAM = re.compile(rb"stream\r?\n")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 
 
@@ -90,6 +91,8 @@ def check_pdf_streams(data: bytes, path: str) -> None:
     """Refuse a PDF one of whose non-image streams (or all of them) inflate beyond the bounds."""
     total = 0
     for match in _STREAM.finditer(data):
+        if data[max(0, match.start() - 3): match.start()] == b"end":
+            continue  # the end of a stream, not its start
         before = data[max(0, match.start() - 4096): match.start()]
         dictionary = before[before.rfind(b"obj"):]
         if _IMAGE.search(dictionary):
