@@ -66,14 +66,13 @@ def article_state_reader() -> Callable[[str], str]:
 
     @lru_cache(maxsize=None)
     def state(link: str) -> str:
-        from analyser.errors import AnalyserError
         from analyser.grading.job import file_digest
-        from analyser.sources import locate_article
+        from analyser.sources.article import cached_article
 
+        path = cached_article(link)
         try:
-            located = locate_article(link, offline=True)
-            return file_digest(Path(located.path)) if located.path is not None else ""
-        except (AnalyserError, OSError):
+            return file_digest(path) if path is not None else ""
+        except OSError:
             return ""
 
     return state
