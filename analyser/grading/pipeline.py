@@ -12,13 +12,13 @@ from pathlib import Path
 
 from analyser import atomic
 from analyser.rubric.model import LANGUAGES
-from analyser import termination
 from analyser.grading import gradebook, intake, ledger, render, runlock, selection, similarity
-from analyser.grading.errors import NoSubmissionError, OutputDirError, WorkerLostError
+from analyser.grading.errors import NoSubmissionError, OutputDirError
 from analyser.grading.flags import flags_for
-from analyser.grading.job import JobSettings, grade_one, reset, warm
+from analyser.grading.job import JobSettings, reset, warm
 from analyser.grading.model import ClassResult, Outcome, SimilarPair, StudentResult
 from analyser.grading.names import unique_slugs
+from analyser.grading.workers import Workers
 from analyser.grading.outdir import check_not_foreign, check_writable, make_output_dir, write_failure
 
 
@@ -100,20 +100,28 @@ def _grade_locked(inputs, out_dir: Path, *, rubric, due, jobs, offline, paper, s
             todo.append((chosen.graded, key))
 
     reset()  # a library user may grade twice in one process, with articles fetched in between
-    done = len(outcomes)
-    if progress:
-        progress(done, len(selections))
-    if todo and jobs > 1:
-        warm(settings)
-    for outcome, key in _run(todo, settings, jobs):
-        try:
-            book.record(outcome, key)
-        except OSError as error:
-            raise write_failure(error, out_dir) from None
-        outcomes[outcome.submission_id] = outcome
-        done += 1
+    with Workers(jobs) as workers:
+        done = len(outcomes)
         if progress:
             progress(done, len(selections))
+        if todo and jobs > 1:
+            warm(settings)
+        for outcome, key in workers.grade(todo, settings):
+            try:
+                book.record(outcome, key)
+            except OSError as error:
+                raise write_failure(error, out_dir) from None
+            outcomes[outcome.submission_id] = outcome
+            done += 1
+            if progress:
+                progress(done, len(selections))
+        return _class_result(out_dir, selections, slugs, outcomes, loaded, due, rejected, similarity_threshold,
+                             workers)
+
+
+def _class_result(out_dir: Path, selections, slugs, outcomes, loaded, due, rejected, similarity_threshold,
+                  workers: Workers) -> ClassResult:
+    """Similarity, flags, the class's figures, and the outputs written."""
 
     students = [StudentResult(slugs[s.student_key], s, outcomes[s.graded.id], flags=[]) for s in selections]
     pairs = _similar_pairs(out_dir, {st.slug: st.outcome.text for st in students if st.outcome.text},
@@ -140,7 +148,7 @@ def _grade_locked(inputs, out_dir: Path, *, rubric, due, jobs, offline, paper, s
                   for st in students if "manual_review" in st.flags],
     )
     try:
-        _write_outputs(result)
+        _write_outputs(result, workers)
     except OSError as error:
         raise write_failure(error, out_dir) from None
     return result
@@ -149,40 +157,6 @@ def _grade_locked(inputs, out_dir: Path, *, rubric, due, jobs, offline, paper, s
 def _scored(outcome: Outcome) -> bool:
     """Graded in full: a score, and the article it was checked against."""
     return outcome.report is not None and not outcome.without_article
-
-
-def _run(todo, settings: JobSettings, jobs: int):
-    """(outcome, key) for each submission, in completion order."""
-    if jobs <= 1 or len(todo) <= 1:
-        for submission, key in todo:
-            yield grade_one(submission, settings), key
-        return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
-
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
-    try:
-        futures = {pool.submit(termination.run_in_worker, grade_one, submission, settings): key
-                   for submission, key in todo}
-        for future in as_completed(futures):
-            yield future.result(), futures[future]
-    except BrokenProcessPool:
-        pool.shutdown(wait=False, cancel_futures=True)
-        termination.stop_workers()
-        raise WorkerLostError("a grading worker was stopped from outside (killed?): run the same command again "
-                              "to go on where it stopped") from None
-    except BaseException:
-        # Ctrl-C or SIGTERM: stop now rather than grade the rest; what is done is in the ledger.
-        pool.shutdown(wait=False, cancel_futures=True)
-        termination.stop_workers()
-        raise
-    pool.shutdown()
-
-
-def _worker_start() -> None:
-    """Each worker: dies with the run, cleans up on SIGTERM, holds no copy of the run's lock."""
-    termination.worker_initializer()
-    runlock.forget_in_child()
 
 
 def _similar_pairs(out_dir: Path, texts: dict[str, str], threshold: float) -> list[SimilarPair]:
@@ -204,10 +178,9 @@ def _similar_pairs(out_dir: Path, texts: dict[str, str], threshold: float) -> li
     return pairs
 
 
-def _write_outputs(result: ClassResult) -> None:
+def _write_outputs(result: ClassResult, workers: Workers) -> None:
     names = {st.slug: st.display_name for st in result.students}
-    for student in result.students:
-        render.write_student(student, result, names)
+    workers.write_reports(result, names)
     render.write_index(result)
     gradebook.write_gradebook(result)
     gradebook.write_similarity(result, names)

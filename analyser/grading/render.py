@@ -69,10 +69,8 @@ class ReportPage:
 
 
 def report_page(student: StudentResult, result: ClassResult, names: dict[str, str]) -> ReportPage:
-    graded = student.submission
-    history = []
-    for item in student.selection.all:
-        history.append(HistoryRow(item.origin, _when(item.submitted_at), _status(item, student, result)))
+    history = [HistoryRow(item.origin, _when(item.submitted_at), _status(item, student, result))
+               for item in student.selection.all]
     similar = []
     for pair in student.similar:
         other = pair.b if pair.a == student.slug else pair.a
