@@ -70,7 +70,8 @@ def submissions_from_message(raw: bytes, label: str, inbox: Path) -> list[Submis
     """The submission(s) one message carries: at most one graded document, plus problems."""
     digest = hashlib.sha256(raw).hexdigest()
     oversize = len(raw) > MAX_MESSAGE_BYTES
-    headers = _headers(raw, oversize)
+    message = _parse(raw, oversize)
+    headers = mail_headers.read(message)
     submission = Submission(
         id=f"mail:{digest[:20]}",
         student_key=(headers.address or headers.name or f"unknown-{digest[:12]}").lower(),
@@ -93,7 +94,6 @@ def submissions_from_message(raw: bytes, label: str, inbox: Path) -> list[Submis
                         "ask the student for a smaller file")
     else:
         try:
-            message = email.message_from_bytes(raw, policy=email.policy.default)
             _take_content(message, submission, inbox / digest[:16])
         except OSError:
             raise  # our own output folder: the run cannot go on
@@ -107,16 +107,14 @@ def submissions_from_message(raw: bytes, label: str, inbox: Path) -> list[Submis
     return [submission]
 
 
-def _headers(raw: bytes, oversize: bool) -> mail_headers.Headers:
-    if oversize:
-        # Only the header block is parsed: the body of an over-size message is never decoded.
-        end = raw.find(b"\n\n", 0, _HEADER_BYTES)
-        end = raw.find(b"\r\n\r\n", 0, _HEADER_BYTES) if end < 0 else end
-        head = raw[: end if end >= 0 else _HEADER_BYTES]
-        message = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(head)
-    else:
-        message = email.message_from_bytes(raw, policy=email.policy.default)
-    return mail_headers.read(message)
+def _parse(raw: bytes, oversize: bool) -> EmailMessage:
+    """The message; of an over-size one, only its header block (its body is never decoded)."""
+    if not oversize:
+        return email.message_from_bytes(raw, policy=email.policy.default)
+    end = raw.find(b"\n\n", 0, _HEADER_BYTES)
+    end = raw.find(b"\r\n\r\n", 0, _HEADER_BYTES) if end < 0 else end
+    head = raw[: end if end >= 0 else _HEADER_BYTES]
+    return email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(head)
 
 
 def _take_content(message: EmailMessage, submission: Submission, folder: Path) -> None:
