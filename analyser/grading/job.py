@@ -78,12 +78,15 @@ def _grade(submission: Submission, settings: JobSettings) -> Outcome:
     if article.problem:
         review.append(article.problem)
     if article.shingles:
+        first = document
         document, verdict = _own_document(document, candidates, article.shingles, notes)
         if document is None:
             return Outcome(submission.id, None, review=review + [verdict], article_link=article.link,
                            article_digest=article.digest)
         if verdict:
             review.append(verdict)
+        if document is not first:  # the analysis graded instead names its article itself
+            article = _article(document.text + "\n" + (document.references or ""), settings)
     elif len(candidates) == 1:
         signs = _article_signs(document)
         if signs:  # the article is not at hand to compare with: a person must look
