@@ -157,3 +157,23 @@ def test_other_languages_are_text_too(tmp_path):
         path = tmp_path / name
         path.write_text(text, encoding="utf-16")
         assert load(path).word_count > 0, name
+
+
+@pytest.mark.slow
+def test_in_a_class_the_bombs_are_listed_for_review_and_the_others_graded(bombs, tmp_path, papers_dir):
+    from test_grade_support import PAPER_SLUG, analysis
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "ann.md").write_text(analysis("Ann Lee"), encoding="utf-8")
+    for case in ("docx_bomb", "pdf_stream_bomb", "pdf_much_text"):
+        (folder / f"{case}{bombs[case].suffix}").write_bytes(bombs[case].read_bytes())
+    status, out, err, memory, seconds = run_cli(
+        "grade", str(folder), "--out", str(tmp_path / "out"), "--offline", "--paper",
+        str(papers_dir / f"{PAPER_SLUG}.pdf"), timeout=180)  # --jobs 1: the memory measured is the reader's
+    assert status == 0, err
+    assert "4 student(s): 1 graded" in out and "3 could not be graded (manual review)" in out, out
+    for case, why in (("docx_bomb", "inflates to 1,024 MB"), ("pdf_stream_bomb", "a stream inflates to over 32 MB"),
+                      ("pdf_much_text", "too much text")):
+        assert any(case in line and why in line for line in out.splitlines()), (case, out)
+    assert seconds < 60 and memory < MEMORY_BOUND_MB, (seconds, memory)
