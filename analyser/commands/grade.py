@@ -27,11 +27,14 @@ def grade(inputs, out_dir, rubric, due, jobs, offline, paper, threshold, force):
     """Grade a whole class.
 
     INPUTS are folders of submissions, single documents (pdf, docx, md, tex,
-    txt), mbox files, Maildirs or .eml files. From e-mail, the sender is the
-    student and the Date header the submission time; of several submissions
-    from one student, the latest before the due date is graded. A message
-    with neither a sender nor anything to grade is listed, not made a student;
-    no submission at all is an error.
+    txt, html), mbox files, Maildirs or .eml files. From e-mail, the sender is
+    the student and the Date header the submission time; of several
+    submissions from one student, the latest before the due date that holds
+    an analysis is graded (a later note or question does not replace it). A
+    message or file that cannot be graded is its student's row, held for
+    review with the reason; a message with neither a sender nor anything to
+    grade is listed, not made a student; no submission at all is an error.
+    One run at a time per --out folder.
 
     Re-running skips submissions whose content and rubric did not change.
     Inputs are never modified.
