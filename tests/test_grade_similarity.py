@@ -29,6 +29,7 @@ def corpus(seed: int, size: int = 120) -> dict[str, str]:
         kept = [word for word in words if rng.random() > rng.choice([0.02, 0.1, 0.3])]
         texts[f"copy{index:03d}"] = "  ".join(kept) + " ÉCRIT À LA MAIN"
     texts["short"] = "too short to compare"
+    texts["letters"] = "a b c d e f g h i j k l m n o p"  # words enough, but no term of two letters
     return texts
 
 

@@ -102,6 +102,7 @@ def tfidf_matrix(documents: list[str]):
     matrix = sparse.csr_matrix((weights, (rows, rank[columns])), shape=(n, len(vocabulary)))
     matrix.sort_indices()
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1  # a text of one-letter words has no term: its row stays empty, as in scikit-learn
     return sparse.diags(1 / norms) @ matrix
 
 
