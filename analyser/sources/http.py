@@ -89,7 +89,7 @@ class PoliteSession(requests.Session):
                 response = super().request(method, url, **kwargs)
             except (requests.ConnectionError, requests.Timeout) as error:
                 if deadline.expired():
-                    raise self._deadline_error(url) from None
+                    raise deadline_error(url) from None
                 # A refused connection or unknown host rarely heals within seconds: one retry only,
                 # so "network down" is said quickly.
                 refused = isinstance(error, requests.ConnectionError) and not isinstance(error, requests.Timeout)
@@ -102,14 +102,14 @@ class PoliteSession(requests.Session):
                     "connection failed"
             except requests.RequestException as error:
                 if deadline.expired():  # the watch cut the connection mid-answer
-                    raise self._deadline_error(url) from None
+                    raise deadline_error(url) from None
                 # A bad address (e.g. a mistyped ANALYSER_*_URL), too many redirects...: not transient.
                 raise SourceError(f"cannot fetch {url}: {type(error).__name__}", url=url) from None
             else:
                 if deadline.expired():
                     # Cut in the headers, the answer can even look complete: it is not.
                     response.close()
-                    raise self._deadline_error(url)
+                    raise deadline_error(url)
                 if response.status_code not in RETRY_STATUSES:
                     return response
                 retry_after = response.headers.get("Retry-After")
@@ -122,7 +122,7 @@ class PoliteSession(requests.Session):
                 wait = retry_wait(retry_after, attempt, backoff=self.config.backoff, cap=self.config.max_wait)
                 reason = "rate limited" if response.status_code == 429 else f"HTTP {response.status_code}"
             if wait >= self._left(url):
-                raise self._deadline_error(url)  # the next try could not even start in time
+                raise deadline_error(url)  # the next try could not even start in time
             logger.info("retrying %s in %.1f s (try %d of %d)", url, wait, attempt + 2, tries)
             if wait >= 1:
                 waiting.report(wait, host_of(url), reason)
@@ -134,11 +134,8 @@ class PoliteSession(requests.Session):
         if left is None:  # a stream request without its scope: bound it all the same
             left = self.config.deadline
         if left <= 0:
-            raise self._deadline_error(url)
+            raise deadline_error(url)
         return left
-
-    def _deadline_error(self, url: str) -> NetworkError:
-        return deadline_error(url)
 
 
 def deadline_error(url: str) -> NetworkError:
@@ -153,8 +150,10 @@ def deadline_error(url: str) -> NetworkError:
 def _too_long_to_wait(url: str, status: int, asked: float, left: float) -> SourceError:
     host = host_of(url)
     what = "rate limited by" if status == 429 else f"HTTP {status} from"
+    nearest = deadline.nearest()
+    setting = nearest.setting if nearest is not None else "ANALYSER_HTTP_DEADLINE"
     message = (f"{what} {host}: it asks to wait {asked:.0f} s, more than the {max(left, 0):.0f} s left before the "
-               f"deadline (ANALYSER_HTTP_DEADLINE); try again in {_duration(asked)}")
+               f"deadline ({setting}); try again in {_duration(asked)}")
     if status == 429:
         return RateLimitedError(message, url=url, retry_after=asked)
     error = NetworkError(message, url=url)
