@@ -14,6 +14,7 @@ import click
 
 from analyser import __version__
 from analyser.errors import AnalyserError
+from analyser.safe_text import for_terminal
 
 # name -> (module:attribute of the click command, one-line help for the listing)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -49,14 +50,23 @@ class LazyGroup(click.Group):
             formatter.write_dl([(name, short) for name, (_, short) in COMMANDS.items()])
 
     def invoke(self, ctx: click.Context):
+        from analyser.sources.waiting import listening
+
         try:
-            return super().invoke(ctx)
+            with listening(_say_wait):
+                return super().invoke(ctx)
         except AnalyserError as error:
-            click.echo(f"error: {error}", err=True)
+            # File names and names in messages come from students: no terminal escape may act.
+            click.echo(f"error: {for_terminal(str(error))}", err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+
+
+def _say_wait(seconds: float, host: str, reason: str) -> None:
+    """A wait of the network code (rate limited...), said on stderr: silence would look like a hang."""
+    click.echo(f"waiting {seconds:.0f} s for {for_terminal(host)} ({reason})...", err=True)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,6 +83,9 @@ def cli() -> None:
 
 def main() -> None:
     """Run the CLI; every user error ends as one line on stderr and a non-zero status."""
+    from analyser.termination import Terminated, on_sigterm_unwind
+
+    on_sigterm_unwind()  # `kill` unwinds: temporary files are removed, workers stopped
     try:
         result = cli.main(prog_name="analyser", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as error:
@@ -89,6 +102,9 @@ def main() -> None:
     except click.Abort:
         click.echo("aborted", err=True)
         sys.exit(1)
+    except Terminated as stop:
+        click.echo("terminated", err=True)
+        sys.exit(stop.code)
     # A command's return value is not an exit status unless it is one (ctx.exit).
     sys.exit(result if isinstance(result, int) else 0)
 

@@ -4,6 +4,9 @@ by a real local HTTP server (pytest-httpserver), the environment pointed at it."
 from __future__ import annotations
 
 import json
+import socket
+import threading
+import time
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -11,6 +14,7 @@ import pytest
 from pytest_httpserver.httpserver import QueryMatcher
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+DOI = "10.26434/chemrxiv.10001917/v1"  # the ChemRxiv article of crossref-chemrxiv-2026.json
 
 
 def _pdf_string(text: str) -> bytes:
@@ -101,3 +105,50 @@ def serve_pdf(httpserver, path: str, data: bytes | None = None) -> bytes:
     data = minimal_pdf() if data is None else data
     httpserver.expect_request(path).respond_with_data(data, content_type="application/pdf")
     return data
+
+
+class Trickler:
+    """An HTTP server that sends one byte every `every` seconds, in the headers or in the body."""
+
+    def __init__(self, where: str, every: float = 0.4, lasts: float = 20.0):
+        self.where, self.every, self.lasts = where, every, lasts
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.stop = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/paper.pdf"
+
+    def _serve(self) -> None:
+        self.sock.settimeout(0.2)
+        while not self.stop.is_set():
+            try:
+                connection, _ = self.sock.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._answer, args=(connection,), daemon=True).start()
+
+    def _answer(self, connection: socket.socket) -> None:
+        with connection:
+            connection.recv(65536)
+            if self.where == "headers":
+                first, slow = b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"a" * 1000
+            else:
+                first = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nContent-Length: 100000\r\n\r\n%PDF-1.4\n"
+                slow = b"0" * 1000
+            end = time.monotonic() + self.lasts
+            try:
+                connection.sendall(first)
+                for byte in slow:
+                    if self.stop.is_set() or time.monotonic() > end:
+                        return
+                    connection.sendall(bytes([byte]))
+                    time.sleep(self.every)
+            except OSError:
+                return  # the client gave up: what we want
+
+    def close(self) -> None:
+        self.stop.set()
+        self.sock.close()

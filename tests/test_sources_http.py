@@ -38,11 +38,21 @@ def test_503_with_http_date_retry_after(httpserver):
 
 
 def test_retry_after_is_capped(httpserver):
-    httpserver.expect_oneshot_request("/x").respond_with_data("", status=429, headers={"Retry-After": "3600"})
+    httpserver.expect_oneshot_request("/x").respond_with_data("", status=429, headers={"Retry-After": "30"})
     httpserver.expect_request("/x").respond_with_data("ok")
     session, waits = _session(max_wait=12)
     session.get(httpserver.url_for("/x"))
     assert waits == [12]
+
+
+def test_retry_after_beyond_the_deadline_fails_at_once(httpserver):
+    # Waiting an hour in silence (or 12 s and knocking again, against the server's wish) is no answer.
+    httpserver.expect_request("/x").respond_with_data("", status=429, headers={"Retry-After": "3600"})
+    session, waits = _session(max_wait=12)
+    with pytest.raises(RateLimitedError, match=r"asks to wait 3600 s, more than the \d+ s left before the deadline "
+                                               r"\(ANALYSER_HTTP_DEADLINE\); try again in 60 minutes") as caught:
+        session.get(httpserver.url_for("/x"))
+    assert waits == [] and caught.value.retry_after == 3600
 
 
 def test_without_retry_after_backoff_grows(httpserver):

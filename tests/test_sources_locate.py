@@ -60,3 +60,25 @@ def test_a_resolved_article_without_a_pdf_says_why(sources_env, server_url):
     located = locate_article("2503.05378")
     assert located.path is None and located.paper.identifier == "arXiv:2503.05378v2"
     assert isinstance(located.pdf_error, NotAPdfError)
+
+
+def test_cached_article_is_what_an_offline_locate_reads_without_the_network_code(tmp_path):
+    import subprocess
+    import sys
+
+    from analyser.sources.article import cached_article
+    from analyser.sources.cache import Cache
+    from analyser.sources.model import Paper
+
+    local = tmp_path / "paper.pdf"
+    local.write_bytes(minimal_pdf())
+    assert cached_article(str(local)) == local
+    assert cached_article("10.1038/s42004-023-00857-x") is None  # not in the cache
+    Cache().store("doi:10.1038/s42004-023-00857-x", Paper(identifier="doi:10.1038/s42004-023-00857-x", title="x"))
+    assert cached_article("https://doi.org/10.1038/s42004-023-00857-x") is None  # metadata only, no PDF
+    pdf = Cache().attach("doi:10.1038/s42004-023-00857-x", local)
+    assert cached_article("https://doi.org/10.1038/s42004-023-00857-x") == pdf
+    assert cached_article("not an article at all") is None and cached_article(tmp_path) is None
+    code = ("import sys; from analyser.sources.article import cached_article; cached_article('10.1/x'); "
+            "print(sorted(m for m in ('requests', 'arxiv', 'urllib3') if m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"

@@ -68,7 +68,9 @@ def check(submission, paper, papers, rubric_name, submitted_at, due, output_form
 
         text = to_text(report)
     if out is None:
-        click.echo(text, nl=False)
+        from analyser.commands._output import echo_json, echo_text
+
+        (echo_json if output_format == "json" else echo_text)(text.rstrip("\n"))
         return
     if out.resolve() == submission.resolve():
         raise AnalyserError("--out is the submission itself; choose another file", path=str(out))

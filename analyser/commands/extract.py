@@ -42,9 +42,11 @@ def extract(file: str, output_format: str, pdf_engine: str, max_bytes: int | Non
     from analyser.documents.render import sections_text
 
     document = load(file, pdf_engine=pdf_engine, max_bytes=max_bytes)
+    from analyser.commands._output import echo_json, echo_text
+
     if output_format == "json":
-        click.echo(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
+        echo_json(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
     elif output_format == "sections":
-        click.echo(sections_text(document))
+        echo_text(sections_text(document))
     else:
-        click.echo(document.text)
+        echo_text(document.text)

@@ -6,6 +6,8 @@ import json
 
 import click
 
+from analyser.commands._output import echo_json, echo_text
+
 from analyser.commands._options import pdf_engine_option
 
 
@@ -42,6 +44,6 @@ def facts(paper: str, output_format: str, pdf_engine: str, offline: bool) -> Non
     document = load_paper(paper, offline=offline, pdf_engine=pdf_engine)
     found = extract(document)
     if output_format == "json":
-        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        echo_json(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(to_text(found, source=paper), nl=False)
+        echo_text(to_text(found, source=paper), nl=False)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from analyser.commands._output import echo_json, echo_line
+
 _SOURCES = ("arxiv", "chemrxiv", "biorxiv")
 
 
@@ -49,21 +51,22 @@ def fetch(identifier: str, out: Path, pdf: Path | None, refresh: bool, offline: 
     saved = fetch_into(identifier, out, pdf=pdf, offline=offline, refresh=refresh)
     paper = saved.fetched.paper
     origin = " (from the cache)" if saved.fetched.from_cache else ""
-    click.echo(f"fetched {paper.identifier} from {paper.source}{origin}")
-    click.echo(f"  title:     {paper.title}")
-    click.echo(f"  authors:   {_authors(paper.authors)}")
-    click.echo(f"  published: {paper.published or 'unknown'}")
+    # Titles, authors and links come from the sources (or the PDF itself): untrusted.
+    echo_line(f"fetched {paper.identifier} from {paper.source}{origin}")
+    echo_line(f"  title:     {paper.title}")
+    echo_line(f"  authors:   {_authors(paper.authors)}")
+    echo_line(f"  published: {paper.published or 'unknown'}")
     if paper.doi:
-        click.echo(f"  doi:       {paper.doi}")
+        echo_line(f"  doi:       {paper.doi}")
     if paper.source == "local" and paper.doi:
-        click.echo(f"  (read from the PDF; `analyser fetch {paper.doi}` gets the full metadata)")
+        echo_line(f"  (read from the PDF; `analyser fetch {paper.doi}` gets the full metadata)")
     if paper.from_pdf:
-        click.echo(f"  (title and authors read from the PDF, offline; `analyser fetch {paper.identifier} --refresh` "
-                   "completes them when online)")
+        echo_line(f"  (title and authors read from the PDF, offline; `analyser fetch {paper.identifier} --refresh` "
+                  "completes them when online)")
     if paper.landing_url:
-        click.echo(f"  page:      {paper.landing_url}")
-    click.echo(f"  metadata:  {saved.metadata_path}")
-    click.echo(f"  pdf:       {saved.pdf_path or 'none'}")
+        echo_line(f"  page:      {paper.landing_url}")
+    echo_line(f"  metadata:  {saved.metadata_path}")
+    echo_line(f"  pdf:       {saved.pdf_path or 'none'}")
     if saved.fetched.pdf_error is not None:
         # Metadata is written; the missing PDF still makes the command fail (exit 2).
         raise saved.fetched.pdf_error
@@ -96,7 +99,7 @@ def search(query: tuple[str, ...], source: str | None, max_results: int, output_
     text = " ".join(query)
     papers = run_search(text, source=source, max_results=max_results, offline=offline)
     if output_format == "json":
-        click.echo(json.dumps([paper.to_dict() for paper in papers], indent=2, ensure_ascii=False))
+        echo_json(json.dumps([paper.to_dict() for paper in papers], indent=2, ensure_ascii=False))
         return
     if not papers:
         where = "among the cached articles" if offline else f"on {source or 'arxiv'}"
@@ -104,7 +107,7 @@ def search(query: tuple[str, ...], source: str | None, max_results: int, output_
         return
     for number, paper in enumerate(papers, 1):
         first = paper.authors[0] + (" et al." if len(paper.authors) > 1 else "") if paper.authors else "?"
-        click.echo(f"{number}. {paper.title}")
-        click.echo(f"   {paper.identifier} | {paper.published or 'no date'} | {first}")
+        echo_line(f"{number}. {paper.title}")
+        echo_line(f"   {paper.identifier} | {paper.published or 'no date'} | {first}")
         if paper.abstract:
-            click.echo("   " + textwrap.shorten(paper.abstract, width=100, placeholder=" ..."))
+            echo_line("   " + textwrap.shorten(paper.abstract, width=100, placeholder=" ..."))

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from analyser.commands._output import echo_line
+
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -30,11 +32,14 @@ def grade(inputs, out_dir, rubric, due, jobs, offline, paper, papers, prune, thr
     """Grade a whole class.
 
     INPUTS are folders of submissions, single documents (pdf, docx, md, tex,
-    txt), mbox files, Maildirs or .eml files. From e-mail, the sender is the
-    student and the Date header the submission time; of several submissions
-    from one student, the latest before the due date is graded. A message
-    with neither a sender nor anything to grade is listed, not made a student;
-    no submission at all is an error.
+    txt, html), mbox files, Maildirs or .eml files. From e-mail, the sender is
+    the student and the Date header the submission time; of several
+    submissions from one student, the latest before the due date that holds
+    an analysis is graded (a later note or question does not replace it). A
+    message or file that cannot be graded is its student's row, held for
+    review with the reason; a message with neither a sender nor anything to
+    grade is listed, not made a student; no submission at all is an error.
+    One run at a time per --out folder.
 
     One --out folder holds one class: each run adds its students to those of
     earlier runs (late submissions next week), a newer submission replacing an
@@ -86,22 +91,23 @@ def grade(inputs, out_dir, rubric, due, jobs, offline, paper, papers, prune, thr
     click.echo(line + ".")
     if result.pairs:
         click.echo(f"{len(result.pairs)} pair(s) of similar submissions: see similarity.csv.")
+    # Names, subjects, links and file names in these lines are the students': shown, never obeyed by the terminal.
     if result.unmatched_links:
         where = result.papers or "the --papers folder"
         click.echo(f"{len(result.unmatched_links)} article link(s) match no PDF in {where}:")
         for link, count in result.unmatched_links.items():
-            click.echo(f"  - {link} ({count} submission(s))")
+            echo_line(f"  - {link} ({count} submission(s))")
         click.echo(f"  Put each article's PDF in {where} (any file name: it is matched by the DOI or arXiv id it "
                    "prints, or its title), or run `analyser fetch LINK` once while online; then grade again.")
     if result.problems or result.reviewed:
         done = f" ({result.reviewed} more resolved in `analyser review`)" if result.reviewed else ""
         click.echo(f"{len(result.problems)} submission(s) need manual review{done}" + (":" if result.problems else "."))
         for line in result.problems:
-            click.echo(f"  - {line}")
+            echo_line(f"  - {line}")
     if result.rejected:
         click.echo(f"{len(result.rejected)} message(s) with no sender and nothing to grade (not students):")
         for line in result.rejected:
-            click.echo(f"  - {line}")
+            echo_line(f"  - {line}")
     click.echo(f"Class overview: {result.out_dir / 'index.html'}")
     click.echo(f"Gradebook:      {result.out_dir / 'gradebook.csv'}")
     click.echo(f"Review:         analyser review {result.out_dir}")

@@ -80,8 +80,7 @@ def detect(path: Path, head: bytes) -> str | None:
         return None
     if head.startswith(b"PK\x03\x04"):
         return "docx" if _is_docx(path) else None
-    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if not utf16 and _BINARY.search(head[:8192]):
+    if not _wide_bom(head) and _BINARY.search(head[:8192]):
         return None
     text = decode(head)
     if text is None:
@@ -110,11 +109,30 @@ def _looks_like_markdown(text: str) -> bool:
     return bool(_MD_HEADING.search(text)) or len(_MD_OTHER.findall(text)) >= 3
 
 
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _wide_bom(head: bytes) -> str | None:
+    """"utf-32" or "utf-16" when `head` starts with that byte-order mark (whose text holds NUL bytes)."""
+    if head.startswith(_UTF32_BOMS):  # first: the UTF-32 LE mark starts like the UTF-16 LE one
+        return "utf-32"
+    if head.startswith(_UTF16_BOMS):
+        return "utf-16"
+    return None
+
+
 def decode(data: bytes) -> str | None:
-    """Text of `data`: UTF-8 (with or without BOM), UTF-16 with BOM, else Latin-1-ish cp1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # An odd-length head cuts the last UTF-16 unit: drop it.
-        return data[: len(data) - len(data) % 2].decode("utf-16", errors="replace")
+    """Text of `data`: UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM, else Latin-1-ish cp1252.
+
+    Undecodable units of a UTF-16/32 file become U+FFFD: whether the result
+    is text at all is `plausible.problem`'s question.
+    """
+    wide = _wide_bom(data)
+    if wide:
+        # A head cut in the middle of the last unit: drop the partial unit.
+        unit = 4 if wide == "utf-32" else 2
+        return data[: len(data) - len(data) % unit].decode(wide, errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -51,3 +51,15 @@ class EngineUnavailableError(DocumentError):
 
 class TooManyPagesError(DocumentError):
     """A PDF with more pages than the limit (default 1000, ANALYSER_MAX_PAGES)."""
+
+
+class TooMuchTextError(TooLargeError):
+    """The document holds more text than one document is allowed (ANALYSER_MAX_CHARS), or a page far more than a page can."""
+
+
+class DecompressionBombError(TooLargeError):
+    """A compressed part (a .docx member, a PDF stream) would inflate far beyond any real document."""
+
+
+class NotTextError(UnknownTypeError):
+    """Bytes that decode to no readable text (binary data with a text byte-order mark...)."""

@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 
+from analyser.documents import bounds, plausible
 from analyser.documents.assemble import assemble
 from analyser.documents.blocks import Parsed
 from analyser.documents.detect import decode, detect, hint
@@ -13,6 +14,7 @@ from analyser.documents.errors import (
     DocumentError,
     EmptyDocumentError,
     MissingFileError,
+    NotTextError,
     TooLargeError,
     UnknownTypeError,
 )
@@ -98,6 +100,10 @@ def _parse(kind: str, data: bytes, name: str, pdf_engine: str) -> Parsed:
     text = decode(data)
     if text is None:
         raise UnknownTypeError("unknown text encoding: save it as UTF-8", path=name)
+    bounds.check_text_length(len(text), name)
+    not_text = plausible.problem(text)
+    if not_text:
+        raise NotTextError(f"not a text document: {not_text} (binary data?)", path=name)
     if kind == "md":
         from analyser.documents.formats import markdown
 
@@ -105,7 +111,7 @@ def _parse(kind: str, data: bytes, name: str, pdf_engine: str) -> Parsed:
     if kind == "tex":
         from analyser.documents.formats import latex
 
-        return latex.read(text)
+        return latex.read(text, path=name)
     if kind == "html":
         from analyser.documents.formats import html
 

@@ -24,6 +24,7 @@ from analyser.documents.errors import (
     CorruptPdfError,
     EncryptedPdfError,
     EngineUnavailableError,
+    TooLargeError,
     TooManyPagesError,
 )
 
@@ -75,6 +76,9 @@ def extract(data: bytes, path: str, engine: str = "auto") -> RawPdf:
     """Raw page texts of the PDF `data` (read from `path`, named in errors)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    from analyser.documents.bounds import check_pdf_streams
+
+    check_pdf_streams(data, path)  # a decompression bomb is refused before either engine inflates it
     order = ["pdfium", "pypdf"] if engine == "auto" else [engine]
     failures: list[str] = []
     for name in order:
@@ -129,9 +133,10 @@ def _read_pdfium(data: bytes, path: str) -> RawPdf:
     except TooManyPagesError:
         document.close()
         raise
-    from analyser.documents import pdf_style
+    from analyser.documents import bounds, pdf_style
 
     opened = []  # (page, textpage): kept open until the style pass is done
+    limit, length = bounds.max_chars_limit(), 0
     try:
         font_name = pdf_style.FontNames()
         pages = []
@@ -140,6 +145,11 @@ def _read_pdfium(data: bytes, path: str) -> RawPdf:
             page = document[index]
             textpage = page.get_textpage()
             opened.append((page, textpage))
+            # Counted before the text is copied out: a hostile file is stopped at its first huge page.
+            count = textpage.count_chars()
+            bounds.check_page_chars(count, index + 1, path)
+            length += count
+            bounds.check_text_length(length, path, limit)
             text = _without_marks(textpage.get_text_range())
             pages.append((textpage, text.split("\r\n"), pdf_style.candidates(textpage, text, font_name)))
             has_markers.append(pdf_style.has_bare_marker(text))
@@ -204,11 +214,18 @@ def _read_pypdf(data: bytes, path: str) -> RawPdf:
             if not decrypted:
                 raise _Encrypted("the empty password does not open it")
         _check_pages(len(reader.pages), path)
-        pages = [_normalise(_without_marks(page.extract_text() or "")) for page in reader.pages]
+        from analyser.documents import bounds
+
+        pages, limit, length = [], bounds.max_chars_limit(), 0
+        for number, page in enumerate(reader.pages, start=1):
+            pages.append(_normalise(_without_marks(page.extract_text() or "")))
+            bounds.check_page_chars(len(pages[-1]), number, path)
+            length += len(pages[-1])
+            bounds.check_text_length(length, path, limit)
         info = reader.metadata
         title = info.title if info else None
         author = info.author if info else None
-    except (_Encrypted, ImportError, TooManyPagesError):
+    except (_Encrypted, ImportError, TooLargeError, TooManyPagesError):
         raise
     except FileNotDecryptedError as error:
         raise _Encrypted(str(error)) from error

@@ -23,3 +23,11 @@ class NoSubmissionError(GradingError):
 
 class OutputDirError(GradingError):
     """The output folder cannot be used (it is a file, one of the inputs, or cannot be created or written)."""
+
+
+class OutputInUseError(OutputDirError):
+    """Another grading run is writing to the same output folder."""
+
+
+class WorkerLostError(GradingError):
+    """A worker process of --jobs was killed from outside: the run stops, and resumes when run again."""

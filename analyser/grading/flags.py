@@ -48,6 +48,6 @@ def flags_for(selection: Selection, outcome: Outcome, similar: list[SimilarPair]
         found.append("high_similarity")
     if any(criterion.get("review") for criterion in report.get("criteria", [])):
         found.append("uncertain")  # the checker was unsure of a score: the review queue's first items
-    if outcome.report is None or outcome.review:
+    if outcome.report is None or outcome.review or selection.review:
         found.append("manual_review")
     return found

@@ -8,7 +8,7 @@ review, never raised: the rest of the class goes on.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,12 +38,12 @@ class JobSettings:
 # Per process: the rubric, and each article's Document and facts, so that a
 # class writing about a handful of articles extracts each one once per worker.
 _rubrics: dict = {}
-_articles: dict[str, tuple] = {}
+_articles: dict[str, "ArticleFound"] = {}
 
 
 def grade_one(submission: Submission, settings: JobSettings) -> Outcome:
     try:
-        return _grade(submission, settings)
+        return _valid(_grade(submission, settings))
     except Exception as error:  # noqa: BLE001
         # A bug met on one student's file must not cost the class its grades:
         # the submission goes to manual review with a one-line reason (the
@@ -54,42 +54,66 @@ def grade_one(submission: Submission, settings: JobSettings) -> Outcome:
                        retry=True)
 
 
+def _valid(outcome: Outcome) -> Outcome:
+    """Every string of the outcome valid text: a file name that is not UTF-8 must not stop the writing of reports."""
+    from analyser.safe_text import valid_data, valid_text
+
+    outcome.report = valid_data(outcome.report)
+    outcome.review = valid_data(outcome.review)
+    outcome.notes = valid_data(outcome.notes)
+    outcome.text = valid_text(outcome.text)
+    return outcome
+
+
 def _grade(submission: Submission, settings: JobSettings) -> Outcome:
     if submission.path is None:
         return Outcome(submission.id, None, review=list(submission.problems) or ["nothing to grade"])
 
     from analyser.checking import check
-    from analyser.documents import load
     from analyser.template_markers import strip_template_text
 
     review = list(submission.problems)
-    try:
-        document = load(submission.path, max_bytes=MAX_DOCUMENT_BYTES)
-    except AnalyserError as error:
-        return Outcome(submission.id, None, review=review + [f"could not be read: {error}"])
+    notes: list[str] = []
+    candidates = [submission.path, *submission.alternatives]
+    document, problem = _first_readable(candidates, notes)
+    if document is None:
+        return Outcome(submission.id, None, review=review + [problem])
 
-    (paper, facts, problem, retry, missing), unmatched = _article(document.text + "\n" + (document.references or ""),
-                                                                  settings)
-    if problem:
-        review.append(problem)
+    article = _article(document.text + "\n" + (document.references or ""), settings)
+    if article.problem:
+        review.append(article.problem)
+    if article.shingles:
+        first = document
+        document, verdict = _own_document(document, candidates, article.shingles, notes)
+        if document is None:
+            return Outcome(submission.id, None, review=review + [verdict], article_link=article.link,
+                           article_digest=article.digest)
+        if verdict:
+            review.append(verdict)
+        if document is not first:  # the analysis graded instead names its article itself
+            article = _article(document.text + "\n" + (document.references or ""), settings)
+    elif len(candidates) == 1:
+        signs = _article_signs(document)
+        if signs:  # the article is not at hand to compare with: a person must look
+            review.append(f"looks like the published article itself ({signs}), not an analysis")
     report = check(
         document,
-        paper=paper,
-        facts=facts,
+        paper=article.paper,
+        facts=article.facts,
         rubric=_rubric(settings.rubric),
         submitted_at=submission.submitted_at,
         due=settings.due,
         # The article was already looked for: don't let the checker try the network again.
-        offline=settings.offline or paper is None,
+        offline=settings.offline or article.paper is None,
     )
     data = report.to_dict()
     if submission.submitted_at is None:
         _explain_unknown_time(data, submission, report.language)
     return Outcome(submission.id, data, text=strip_template_text(document.text), review=review,
-                   notes=list(report.notes), retry=retry, article_missing=missing,
-                   language=getattr(report, "language", "") or "",
-                   confidence={c.id: float(c.confidence) for c in report.criteria},
-                   unmatched_link=unmatched if problem else "")
+                   notes=notes + list(report.notes), retry=article.retry, article_missing=article.missing,
+                   language=getattr(report, "language", "") or "", article_link=article.link,
+                   article_digest=article.digest, confidence={c.id: float(c.confidence) for c in report.criteria},
+                   unmatched_link=article.unmatched if article.problem else "")
 
 
 def _explain_unknown_time(report: dict, submission: Submission, language: str) -> None:
@@ -105,6 +129,56 @@ def _explain_unknown_time(report: dict, submission: Submission, language: str) -
             check["detail"] = texts["mail" if submission.from_mail else "file"]
 
 
+def _first_readable(candidates: list[Path], notes: list[str]):
+    """(Document, None) of the first candidate that can be read, else (None, why the first could not)."""
+    from analyser.documents import load
+
+    first_problem = None
+    for path in candidates:
+        try:
+            document = load(path, max_bytes=MAX_DOCUMENT_BYTES)
+        except AnalyserError as error:
+            first_problem = first_problem or f"could not be read: {error}"
+            notes.append(f"{path.name} could not be read: {error}")
+            continue
+        if path != candidates[0]:
+            notes.append(f"{path.name} graded instead")
+        return document, None
+    return None, first_problem
+
+
+def _own_document(document, candidates: list[Path], article: set[int], notes: list[str]):
+    """(the document to grade, a review reason or None); (None, why) when every candidate is the article."""
+    from analyser.documents import load
+    from analyser.grading.own_document import COPIED_SHARE, IS_ARTICLE_SHARE, copied_share
+
+    share = copied_share(document.text, article)
+    if share < IS_ARTICLE_SHARE:
+        verdict = f"{share:.0%} of its text is copied from the article" if share >= COPIED_SHARE else None
+        return document, verdict
+    name = Path(document.path).name
+    for path in candidates:
+        if str(path) == document.path:
+            continue
+        try:
+            other = load(path, max_bytes=MAX_DOCUMENT_BYTES)
+        except AnalyserError:
+            continue
+        if copied_share(other.text, article) < COPIED_SHARE:
+            notes.append(f"{name} is the article itself, not graded; {path.name} graded instead")
+            return other, None
+    return None, (f"{name} is the article itself ({share:.0%} of its text is the article's), not an analysis: "
+                  "ask the student for their analysis")
+
+
+def _article_signs(document) -> str | None:
+    from analyser.grading.own_document import article_signs
+
+    first = document.pages[0].text if document.pages else ""
+    return article_signs(pages=None if document.pages_estimated else len(document.pages), first_page=first,
+                         references=document.references or "")
+
+
 def _rubric(name_or_path: str | None):
     if name_or_path not in _rubrics:
         from analyser.rubric import load_rubric
@@ -113,18 +187,28 @@ def _rubric(name_or_path: str | None):
     return _rubrics[name_or_path]
 
 
-def _article(text: str, settings: JobSettings):
-    """((Document, facts, problem, retry, missing), unmatched link): the article the submission analyses.
+@dataclass
+class ArticleFound:
+    """What was found of the article a submission analyses (job.py's view, per worker)."""
 
-    `retry`: the failure may pass (network), forget this outcome; `missing`:
-    --offline found no cached copy, an online run should grade it again.
-    With --papers, the folder's PDF that states the linked identifier (or whose
-    title the text quotes) first; `unmatched` is the link none matched.
-    """
+    paper: object = None  # its Document, None when it could not be had
+    facts: object = None
+    problem: str | None = None  # the review reason when it could not be had
+    retry: bool = False  # the failure may pass (network): forget this outcome
+    missing: bool = False  # --offline found no cached copy: an online run should grade again
+    link: str = ""  # the link or --paper it was looked for by
+    digest: str = ""  # sha256 of the article's file, "" when none was had (see ledger.article_state)
+    shingles: set = field(default_factory=set)  # its 8-word runs, to recognise a copy of it
+    unmatched: str = ""  # with --papers: the link no PDF of the folder matched
+
+
+def _article(text: str, settings: JobSettings) -> ArticleFound:
+    """The article the submission analyses, cache first (once per link and worker)."""
     from analyser.sources import find_article_link
 
     link = settings.paper or find_article_link(text)
     unmatched = ""
+    # With --papers, the folder's PDF that states the linked identifier (or whose title the text quotes) first.
     if settings.papers is not None and not settings.paper:
         found = settings.papers.match(link, text)
         if found is not None:
@@ -132,14 +216,19 @@ def _article(text: str, settings: JobSettings):
         elif link:
             unmatched = link
     if not link:
-        return (None, None, "no link to the article: consistency not checked", False, False), ""
+        return ArticleFound(problem="no link to the article: consistency not checked")
     if link not in _articles:
         _articles[link] = _fetch_article(link, settings.offline, settings.article_store, settings.code_version)
     found = _articles[link]
-    if unmatched and found[2]:
-        found = (*found[:2], f"{found[2]} (no PDF in {settings.papers.folder} states this identifier or has "
-                             "its title quoted)", *found[3:])
-    return found, unmatched
+    if unmatched and found.problem:
+        found = replace(found, problem=f"{found.problem} (no PDF in {settings.papers.folder} states this identifier "
+                                      "or has its title quoted)", unmatched=unmatched)
+    return found
+
+
+def reset() -> None:
+    """Forget the articles read by an earlier run in this process: the cache may have changed since."""
+    _articles.clear()
 
 
 def warm(settings: JobSettings) -> None:
@@ -148,7 +237,8 @@ def warm(settings: JobSettings) -> None:
         _article("", settings)
 
 
-def _fetch_article(link: str, offline: bool, store: str | None, code_version: str = ""):
+def _fetch_article(link: str, offline: bool, store: str | None, code_version: str = "") -> ArticleFound:
+    from analyser.grading.own_document import shingles
     from analyser.sources import locate_article
     from analyser.sources.errors import NetworkError, OfflineMissError
 
@@ -156,15 +246,24 @@ def _fetch_article(link: str, offline: bool, store: str | None, code_version: st
         located = locate_article(link, offline=offline)  # the instructor's file, or the link resolved
         if located.path is None:
             why = located.pdf_error or "no PDF available"
-            return None, None, f"{ARTICLE_UNAVAILABLE}: {link}: {why}; consistency not checked", False, False
+            # A PDF that timed out may come next time: not remembered by the ledger.
+            return ArticleFound(problem=f"{ARTICLE_UNAVAILABLE}: {link}: {why}; consistency not checked", link=link,
+                                retry=isinstance(located.pdf_error, NetworkError))
         paper, facts = _extracted(Path(located.path), Path(store) if store else None, code_version)
-        return paper, facts, None, False, False
+        return ArticleFound(paper, facts, link=link, digest=file_digest(Path(located.path)),
+                            shingles=shingles(paper.text))
     except NetworkError as error:
-        return None, None, f"{ARTICLE_UNAVAILABLE}: {error}", True, False
+        return ArticleFound(problem=f"{ARTICLE_UNAVAILABLE}: {error}", retry=True, link=link)
     except OfflineMissError as error:
-        return None, None, f"{ARTICLE_UNAVAILABLE}: {error}", False, True
+        return ArticleFound(problem=f"{ARTICLE_UNAVAILABLE}: {error}", missing=True, link=link)
     except AnalyserError as error:
-        return None, None, f"{ARTICLE_UNAVAILABLE}: {error}", False, False
+        return ArticleFound(problem=f"{ARTICLE_UNAVAILABLE}: {error}", link=link)
+
+
+def file_digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _extracted(pdf_path: Path, store: Path | None, code_version: str = ""):

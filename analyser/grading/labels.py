@@ -122,6 +122,11 @@ STATUSES: dict[str, dict[str, str]] = {
         "selected, but could not be graded": "retenu, mais n'a pas pu être noté",
         "not graded: after the due date": "non noté : après la date limite",
         "not graded: a later version was graded": "non noté : une version plus récente a été notée",
+        "not graded: no analysis in it": "non noté : aucune analyse dedans",
+        "not graded: could not be read": "non noté : illisible",
+        "not graded: the analysis attached to another message was graded":
+            "non noté : l'analyse jointe à un autre message a été notée",
+        "not graded: looks like the article itself": "non noté : semble être l'article lui-même",
     },
 }
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 
 from analyser import __version__
@@ -51,7 +52,30 @@ def settings_fingerprint(rubric_text: str, due, article: str, code_version: str)
 # Bump when a change to the grading code (checker, facts, documents, rubric
 # loading, grading/job.py) changes grades without a new release: the next run
 # re-grades every class. Between bumps, grades are reused.
-GRADING_VERSION = 2
+GRADING_VERSION = 3
+
+
+def article_state_reader() -> Callable[[str], str]:
+    """`state(link)`: the digest of the article a link leads to in the cache (or a local file), "" if none.
+
+    Never uses the network (a cache lookup, then a hash of the PDF), and reads
+    each link once per run: a class of 200 writing on three articles costs
+    three lookups.
+    """
+    from functools import lru_cache
+
+    @lru_cache(maxsize=None)
+    def state(link: str) -> str:
+        from analyser.grading.job import file_digest
+        from analyser.sources.article import cached_article
+
+        path = cached_article(link)
+        try:
+            return file_digest(path) if path is not None else ""
+        except OSError:
+            return ""
+
+    return state
 
 
 def code_fingerprint() -> str:
@@ -72,8 +96,15 @@ class Ledger:
     def _file(self, submission_id: str) -> Path:
         return self.folder / f"{hashlib.sha256(submission_id.encode()).hexdigest()[:24]}.json"
 
-    def lookup(self, submission: Submission, key: str, *, offline: bool = False) -> Outcome | None:
-        """The outcome recorded under `key`; one graded without its article only for an offline run."""
+    def lookup(self, submission: Submission, key: str, *, offline: bool = False,
+               article_state: Callable[[str], str] | None = None) -> Outcome | None:
+        """The outcome recorded under `key`; one graded without its article only for an offline run.
+
+        `article_state(link)` is the digest of the article now at hand for a link
+        ("" when none): an outcome graded against another state of its article
+        -- typically "could not be had", before `analyser fetch DOI --pdf FILE`
+        put it in the cache -- is graded again.
+        """
         path = self._file(submission.id)
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
@@ -87,6 +118,8 @@ class Ledger:
             return None  # written by another version of the Outcome shape
         if outcome.article_missing and not offline:
             return None  # online now: the article can be fetched, grade it fully
+        if article_state is not None and outcome.article_link and article_state(outcome.article_link) != outcome.article_digest:
+            return None  # the article arrived (or changed) since: grade against it
         return outcome
 
     def latest(self, submission: Submission) -> Outcome | None:
@@ -102,6 +135,6 @@ class Ledger:
     def record(self, outcome: Outcome, key: str) -> None:
         if outcome.retry:
             return  # e.g. the article was unreachable: try again next run
-        data = asdict(outcome)
-        data.pop("skipped")
+        # Shallow: the fields are plain data already (asdict's deep copy cost a second a class of 500).
+        data = {field.name: getattr(outcome, field.name) for field in fields(outcome) if field.name != "skipped"}
         atomic.write_json(self._file(outcome.submission_id), {"key": key, "outcome": data}, compact=True)

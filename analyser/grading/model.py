@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from analyser.safe_text import path_text, plain_name
+
 
 @dataclass
 class Submission:
@@ -30,6 +32,19 @@ class Submission:
     """Attachments saved but not graded (a second format of the same analysis...)."""
     unattributed: bool = False
     """A message with no usable sender and nothing to grade: reported, but no student of the class."""
+    sequence: int = 0
+    """Position in the inputs (mailbox order): breaks ties between two versions sent in the same second."""
+    from_body: bool = False
+    """The analysis is the e-mail's body (no attachment): graded only when nothing better was sent."""
+    alternatives: list[Path] = field(default_factory=list)
+    """Other documents of the same message, in order of preference: graded instead of `path` when
+    `path` turns out to be the article itself rather than the student's analysis."""
+    looks_like_article: str | None = None
+    """Why `path` looks like the published article rather than a student's analysis (front matter, pages...)."""
+    note_only: bool = False
+    """A message with no attachment and too short a body to be an analysis ("thanks!"): no version of the work."""
+    owner_label: str | None = None
+    """The name of the student's own sub-folder in a class folder: their name when nothing better is known."""
 
     @property
     def from_mail(self) -> bool:
@@ -45,6 +60,8 @@ class Selection:
     all: list[Submission]
     late: bool
     """The graded one came after the due date (no earlier version was on time)."""
+    review: list[str] = field(default_factory=list)
+    """Why the choice itself needs a person: a later message that could not be read may hold a newer version."""
 
 
 # How a review reason starts when the article of a submission could not be had
@@ -75,6 +92,11 @@ class Outcome:
     """Criterion id -> how sure the checker is of its score (0..1): the review queue's order."""
     unmatched_link: str = ""
     """With --papers: the article link no PDF of the folder matched, when the article could not be had."""
+    article_link: str = ""
+    """The link (or --paper) the article was looked for by; "" when the submission gave none."""
+    article_digest: str = ""
+    """sha256 of the article's file it was graded against; "" when the article could not be had.
+    A re-run grades again when the article behind `article_link` is no longer this one (it arrived)."""
     skipped: bool = False
     """True when the ledger showed nothing changed since the last run."""
 
@@ -132,7 +154,8 @@ class StudentResult:
     @property
     def name(self) -> str | None:
         report_name = (self.outcome.report or {}).get("student", {}).get("name")
-        return self.submission.student_name or report_name
+        # Read from the document: one plain line, like every name from a mail header (bidi controls out).
+        return self.submission.student_name or plain_name(report_name)
 
     @property
     def display_name(self) -> str:
@@ -142,9 +165,17 @@ class StudentResult:
         submission = self.submission
         if submission.email:
             return submission.email.partition("@")[0]
-        if submission.path is not None and submission.path.name != "body.txt":  # body.txt: the e-mail's body
-            return submission.path.stem
+        # File and folder names as names: one plain line, whatever the file system allowed.
+        if submission.owner_label and plain_name(submission.owner_label):
+            return plain_name(submission.owner_label)
+        if submission.path is not None and not submission.from_body and plain_name(path_text(submission.path.stem)):
+            return plain_name(path_text(submission.path.stem))
         return self.slug
+
+    @property
+    def review(self) -> list[str]:
+        """Every reason a person must look: grading the submission, then choosing it."""
+        return self.outcome.review + [reason for reason in self.selection.review if reason not in self.outcome.review]
 
     @property
     def total(self) -> float | None:

@@ -12,13 +12,14 @@ from pathlib import Path
 
 from analyser import atomic
 from analyser.rubric.model import LANGUAGES
-from analyser.grading import intake, ledger, publish, roster, selection, similarity
+from analyser.grading import intake, ledger, publish, roster, runlock, selection, similarity
 from analyser.grading.errors import NoSubmissionError, OutputDirError
 from analyser.grading.flags import flags_for
-from analyser.grading.job import JobSettings, grade_one, warm
+from analyser.grading.job import JobSettings, reset, warm
 from analyser.grading.model import ClassResult, Outcome, SimilarPair, StudentResult
 from analyser.grading.names import assign_slugs
 from analyser.grading.outdir import check_not_foreign, check_writable, make_output_dir, write_failure
+from analyser.grading.workers import Workers
 
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -49,8 +50,6 @@ def grade_class(
     `force` allows an `out_dir` holding other files than a previous grading.
     """
     from analyser.review import decisions
-    from analyser.review.apply import Weights
-    from analyser.rubric import load_rubric
 
     existed = Path(out_dir).is_dir()
     reviews = decisions.load(Path(out_dir))  # a hand-edit error is said before any work, and nothing overwritten
@@ -60,6 +59,25 @@ def grade_class(
 
         shelf = read_papers_folder(papers)  # a wrong --papers is said before the output folder is made
     out_dir = _prepare_out(Path(out_dir), inputs, force=force)
+    try:
+        # One run per folder; holding it, whatever temporary file is there was left by a killed run.
+        with runlock.held(out_dir, ledger.FOLDER):
+            runlock.sweep_temporary_files(out_dir)
+            return _grade_locked(inputs, out_dir, rubric=rubric, due=due, jobs=jobs, offline=offline, paper=paper,
+                                 similarity_threshold=similarity_threshold, progress=progress, shelf=shelf,
+                                 prune=prune, reviews=reviews)
+    except NoSubmissionError:
+        if not existed:
+            (out_dir / ledger.FOLDER / runlock.LOCK).unlink(missing_ok=True)
+            _remove_empty(out_dir)  # leave no trace of a run that did nothing
+        raise
+
+
+def _grade_locked(inputs, out_dir: Path, *, rubric, due, jobs, offline, paper, similarity_threshold, progress,
+                  shelf, prune, reviews) -> ClassResult:
+    from analyser.review.apply import Weights
+    from analyser.rubric import load_rubric
+
     loaded = load_rubric(rubric)
     due = due or _rubric_due(loaded)
     if paper and Path(paper).is_file():
@@ -73,8 +91,6 @@ def grade_class(
     submissions = [s for s in found if not s.unattributed]
     rejected = [f"{s.origin}: {'; '.join(s.problems) or 'nothing to grade'}" for s in found if s.unattributed]
     if not submissions:
-        if not existed:
-            _remove_empty(out_dir)  # leave no trace of a run that did nothing
         what = f" ({len(rejected)} message(s) with no sender and nothing to grade)" if rejected else ""
         raise NoSubmissionError(
             f"no submission found in {', '.join(str(p) for p in inputs)}{what}: give folders of documents "
@@ -92,11 +108,12 @@ def grade_class(
     article_key = _article_key(paper) + (shelf.digest if shelf is not None else "")
     fingerprint = ledger.settings_fingerprint(_rubric_text(rubric, loaded), due, article_key, code_version)
     book = ledger.Ledger(out_dir)
+    article_state = ledger.article_state_reader()
     outcomes: dict[str, Outcome] = {}
     todo = []
     for chosen in selections:
         key = ledger.grading_key(chosen.graded, fingerprint)
-        previous = book.lookup(chosen.graded, key, offline=offline)
+        previous = book.lookup(chosen.graded, key, offline=offline, article_state=article_state)
         if previous is None and not _readable(chosen.graded):
             # Graded in an earlier run from a file no longer given: its grade stands.
             previous = book.latest(chosen.graded)
@@ -105,20 +122,22 @@ def grade_class(
         else:
             todo.append((chosen.graded, key))
 
+    reset()  # a library user may grade twice in one process, with articles fetched in between
     done = len(outcomes)
     if progress:
         progress(done, len(selections))
-    if todo and jobs > 1:
-        warm(settings)
-    for outcome, key in _run(todo, settings, jobs):
-        try:
-            book.record(outcome, key)
-        except OSError as error:
-            raise write_failure(error, out_dir) from None
-        outcomes[outcome.submission_id] = outcome
-        done += 1
-        if progress:
-            progress(done, len(selections))
+    with Workers(jobs) as workers:
+        if todo and jobs > 1:
+            warm(settings)
+        for outcome, key in workers.grade(todo, settings):
+            try:
+                book.record(outcome, key)
+            except OSError as error:
+                raise write_failure(error, out_dir) from None
+            outcomes[outcome.submission_id] = outcome
+            done += 1
+            if progress:
+                progress(done, len(selections))
 
     students = [StudentResult(slugs[s.student_key], s, outcomes[s.graded.id], flags=[], status=status[s.student_key])
                 for s in selections]
@@ -192,26 +211,6 @@ def _remove_pruned(out_dir: Path, gone: list[str], kept: set[str]) -> None:
 def _scored(outcome: Outcome) -> bool:
     """Graded in full: a score, and the article it was checked against."""
     return outcome.report is not None and not outcome.without_article
-
-
-def _run(todo, settings: JobSettings, jobs: int):
-    """(outcome, key) for each submission, in completion order."""
-    if jobs <= 1 or len(todo) <= 1:
-        for submission, key in todo:
-            yield grade_one(submission, settings), key
-        return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    try:
-        futures = {pool.submit(grade_one, submission, settings): key for submission, key in todo}
-        for future in as_completed(futures):
-            yield future.result(), futures[future]
-    except BaseException:
-        # Ctrl-C: stop now rather than grade the rest; what is done is in the ledger.
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
 
 
 def _similar_pairs(out_dir: Path, texts: dict[str, str], threshold: float) -> list[SimilarPair]:

@@ -29,7 +29,7 @@ def publish(result: ClassResult, reviews: Reviews, *, only: str | None = None) -
     """Apply `reviews` to every student, then write the outputs (`only`: that student's report alone)."""
     for student in result.students:
         review_student(student, reviews.students.get(student.key), result.weights)
-    result.problems = [f"{st.display_name} ({st.submission.origin}): {'; '.join(st.outcome.review or ['not graded'])}"
+    result.problems = [f"{st.display_name} ({st.submission.origin}): {'; '.join(st.review or ['not graded'])}"
                        for st in result.students if "manual_review" in st.unresolved]
     result.reviewed = sum(1 for st in result.students if "manual_review" in st.flags
                           and "manual_review" not in st.unresolved)

@@ -72,16 +72,8 @@ class ReportPage:
 
 
 def report_page(student: StudentResult, result: ClassResult, names: dict[str, str]) -> ReportPage:
-    graded = student.submission
-    history = []
-    for item in student.selection.all:
-        if item is graded:
-            status = "graded" if student.outcome.report else "selected, but could not be graded"
-        elif result.due and item.submitted_at and item.submitted_at > result.due:
-            status = "not graded: after the due date"
-        else:
-            status = "not graded: a later version was graded"
-        history.append(HistoryRow(item.origin, _when(item.submitted_at), status))
+    history = [HistoryRow(item.origin, _when(item.submitted_at), _status(item, student, result))
+               for item in student.selection.all]
     similar = []
     for pair in student.similar:
         other = pair.b if pair.a == student.slug else pair.a
@@ -105,6 +97,22 @@ def report_page(student: StudentResult, result: ClassResult, names: dict[str, st
     )
 
 
+def _status(item, student: StudentResult, result: ClassResult) -> str:
+    """Why each submission of a student was or was not graded (selection.py has the rules)."""
+    graded = student.submission
+    if item is graded:
+        return "graded" if student.outcome.report else "selected, but could not be graded"
+    if item.path is None:
+        return "not graded: no analysis in it" if item.note_only else "not graded: could not be read"
+    if result.due and item.submitted_at and item.submitted_at > result.due:
+        return "not graded: after the due date"
+    if item.from_body and not graded.from_body:
+        return "not graded: the analysis attached to another message was graded"
+    if item.looks_like_article:
+        return "not graded: looks like the article itself"
+    return "not graded: a later version was graded"
+
+
 def _criteria_titles(result: ClassResult, lang: str) -> dict[str, str]:
     """The rubric's criterion titles in the submission's language (English when it has none)."""
     return result.criteria_titles.get(lang) or dict(result.criteria)
@@ -126,7 +134,7 @@ def report_json(student: StudentResult, page: ReportPage) -> dict:
         "origin": graded.origin,
         "late": "late" in student.flags,
         "flags": student.flags,
-        "review": student.outcome.review,
+        "review": student.review,
         "notes": student.outcome.notes,
         "history": [row.__dict__ for row in page.history],
         "similar": page.similar,

@@ -23,3 +23,7 @@ class SmtpError(MailError):
 
 class BadAddressError(MailError):
     """--from is not an e-mail address."""
+
+
+class BadOptionError(MailError):
+    """An option's value cannot be used as given (a line break in --course)."""

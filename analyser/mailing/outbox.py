@@ -18,7 +18,8 @@ from pathlib import Path
 
 from analyser import atomic
 from analyser.mailing.compose import Recipient, compose, report_sha
-from analyser.mailing.errors import BadAddressError, MailError, NotGradedError, UnknownStudentError
+from analyser.mailing.errors import BadAddressError, BadOptionError, MailError, NotGradedError, UnknownStudentError
+from analyser.safe_text import has_line_break, plain_name
 from analyser.mailing.ledger import SentLedger
 from analyser.mailing.smtp import SmtpSettings, connect
 
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 OUTBOX = "outbox"
 # local@domain.tld, nothing fancier: enough to catch a name, a typo or a missing domain.
 _ADDRESS = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+_SLUG = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")  # one harmless path component, as `grade` writes them
 
 
 def check_address(text: str, option: str = "--from") -> str:
@@ -36,6 +38,14 @@ def check_address(text: str, option: str = "--from") -> str:
     if not single or not _ADDRESS.match(address) or "\n" in text or "\r" in text:
         raise BadAddressError(f"{option} {text!r} is not an e-mail address (e.g. 'Prof. X <x@univ.fr>')")
     return text
+
+
+def check_course(course: str) -> str:
+    """`course` if it can be a subject line's part: one line, no control character; else BadOptionError."""
+    if has_line_break(course) or plain_name(course) != " ".join(course.split()):
+        raise BadOptionError(f"--course {course!r} holds a line break or a control character: "
+                             "it goes into the subject line, give it on one line")
+    return course
 
 
 @dataclass
@@ -70,6 +80,7 @@ def email_reports(
     """
     out_dir = Path(out_dir)
     check_address(sender)
+    check_course(course)
     from analyser.grading.publish import republish_if_edited
 
     republish_if_edited(out_dir)  # decisions edited by hand in reviews.json reach the messages too
@@ -204,6 +215,15 @@ def _manifest_problem(data) -> str | None:
         for key in ("name", "email"):
             if entry.get(key) is not None and not isinstance(entry[key], str):
                 return f"student {number}: {key} is not text"
+        for key in ("slug", "name", "email"):
+            value = entry.get(key)
+            # A line break in a header field would smuggle in new header lines (or break the message).
+            if isinstance(value, str) and (has_line_break(value) or plain_name(value) != " ".join(value.split())):
+                return f"student {number}: {key} holds a line break or a control character"
+        if not _SLUG.fullmatch(entry["slug"]):
+            return f"student {number}: slug {entry['slug']!r} is not a folder name of the class"
+        if entry.get("email") is not None and not _ADDRESS.match(entry["email"]):
+            return f"student {number}: {entry['email']!r} is not an e-mail address"
     return None
 
 

@@ -24,10 +24,34 @@ class SmtpSettings:
     security: str = "none"  # "none" | "starttls" | "ssl"
     user: str | None = None
     timeout: float = 30.0
+    insecure_login: bool = False
+    """Log in even over a plain connection to another machine (the password then crosses the network readable)."""
 
     @property
     def address(self) -> str:
         return f"{self.host}:{self.port or DEFAULT_PORTS[self.security]}"
+
+    def check_login(self) -> None:
+        """Refuse to send a password in clear text over the network (SmtpError), unless asked to.
+
+        A login on a plain connection to another machine gives the password to
+        anyone on the way. A mail server on this machine (loopback) is exempt:
+        the password never leaves it.
+        """
+        if self.user and self.security == "none" and not self.insecure_login and not _loopback(self.host):
+            raise SmtpError(f"refusing to send the password of {self.user} in clear text: add --starttls or --ssl "
+                            "(or --insecure-login to send it anyway)", path=self.address)
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower().rstrip(".") in ("localhost", "localhost.localdomain") or host.lower().endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 class Session:
@@ -38,6 +62,7 @@ class Session:
 
     def open(self) -> None:
         settings = self._settings
+        settings.check_login()
         port = settings.port or DEFAULT_PORTS[settings.security]
         try:
             if settings.security == "ssl":

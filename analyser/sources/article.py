@@ -70,3 +70,27 @@ def locate_article(text: str | Path, *, offline: bool = False) -> Located:
 
     fetched = resolve(str(text), offline=offline)
     return Located(path=fetched.pdf_path, paper=fetched.paper, pdf_error=fetched.pdf_error)
+
+
+def cached_article(text: str | Path) -> Path | None:
+    """The file `text` names, or the PDF the cache holds for it: what an offline `locate_article` reads.
+
+    Never the network, nor the network code (cheap enough to ask for every
+    link of a class); None when there is no such file or cached PDF, or
+    `text` names no article.
+    """
+    from analyser.documents.errors import MissingFileError
+    from analyser.sources.cache import Cache
+    from analyser.sources.identifiers import parse_identifier
+
+    try:
+        path = local_article(text)
+        if path is not None:
+            return path
+        ident = parse_identifier(str(text))
+    except (MissingFileError, SourceError):
+        return None
+    if ident.kind == "local":
+        return Path(ident.value) if Path(ident.value).is_file() else None
+    cached = Cache().load(ident.canonical)
+    return cached.pdf_path if cached is not None else None

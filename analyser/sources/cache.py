@@ -53,6 +53,7 @@ def folder_name(paper: Paper) -> str:
 
 
 CACHE_HINT = "set ANALYSER_CACHE_DIR to a folder you can write to"
+STALE_TEMPORARY_SECONDS = 3600  # far longer than any download may take (ANALYSER_HTTP_FETCH_DEADLINE)
 
 
 @contextmanager
@@ -133,6 +134,26 @@ class Cache:
             return None
         pdf = self.pdf_path(key)
         return Fetched(paper, pdf if pdf.is_file() else None, from_cache=True)
+
+    def sweep(self, key: str, *, older_than: float = STALE_TEMPORARY_SECONDS) -> None:
+        """Remove the temporary files a killed download left in the entry's folder.
+
+        Only old ones: another process may be downloading the same article
+        right now, and a download never outlives its deadline (minutes).
+        """
+        import time
+
+        folder = self.folder(key)
+        try:
+            leftovers = list(folder.glob(".*.tmp"))
+        except OSError:
+            return
+        for path in leftovers:
+            try:
+                if time.time() - path.stat().st_mtime > older_than:
+                    path.unlink()
+            except OSError:
+                pass  # gone already, or not ours to remove: the next run tries again
 
     def store(self, key: str, paper: Paper) -> None:
         with self.storing(key) as folder:

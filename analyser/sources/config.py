@@ -24,6 +24,15 @@ def _float(name: str, default: float) -> float:
         raise SourceError(f"environment variable {name}={raw!r} is not a number") from None
 
 
+def _positive(name: str, default: float) -> float:
+    value = _float(name, default)
+    if value <= 0:
+        from analyser.sources.errors import SourceError
+
+        raise SourceError(f"environment variable {name}={value:g} must be a number of seconds above 0")
+    return value
+
+
 @dataclass(frozen=True)
 class SourceConfig:
     arxiv_url: str = "https://export.arxiv.org/api/query"
@@ -48,6 +57,11 @@ class SourceConfig:
     """Base of the exponential backoff in seconds: base * 2**try (ANALYSER_HTTP_BACKOFF)."""
     max_wait: float = 120.0
     """Cap on any single wait, Retry-After included (ANALYSER_HTTP_MAX_WAIT)."""
+    deadline: float = 60.0
+    """The most one request may take in all: connecting, every retry and wait, the answer read
+    to its last byte (ANALYSER_HTTP_DEADLINE). A Retry-After beyond it fails at once."""
+    fetch_deadline: float = 180.0
+    """The most fetching one article may take: its metadata and its PDF (ANALYSER_HTTP_FETCH_DEADLINE)."""
     arxiv_delay: float = 3.0
     """Seconds between arXiv API calls; its terms ask for 3 (ANALYSER_ARXIV_DELAY)."""
     max_pdf_bytes: int = 100 * 1024 * 1024
@@ -72,6 +86,8 @@ class SourceConfig:
             retries=int(_float("ANALYSER_HTTP_RETRIES", defaults.retries)),
             backoff=_float("ANALYSER_HTTP_BACKOFF", defaults.backoff),
             max_wait=_float("ANALYSER_HTTP_MAX_WAIT", defaults.max_wait),
+            deadline=_positive("ANALYSER_HTTP_DEADLINE", defaults.deadline),
+            fetch_deadline=_positive("ANALYSER_HTTP_FETCH_DEADLINE", defaults.fetch_deadline),
             arxiv_delay=_float("ANALYSER_ARXIV_DELAY", defaults.arxiv_delay),
             max_pdf_bytes=int(_float("ANALYSER_MAX_PDF_MB", defaults.max_pdf_bytes / 2**20) * 2**20),
         )

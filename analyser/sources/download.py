@@ -7,13 +7,15 @@ while a PDF is being built: none of these may be saved as paper.pdf.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 import requests
 
 from analyser.atomic import atomic_path
 from analyser.sources.errors import BROWSER_HINT, NotAPdfError, PdfUnavailableError, SourceError, storage_error
-from analyser.sources.http import host_of
+from analyser.sources import deadline
+from analyser.sources.http import deadline_error, host_of
 
 CHUNK = 64 * 1024
 _HEAD = 1024  # the PDF header may sit anywhere in the first 1024 bytes
@@ -44,10 +46,55 @@ def check_pdf_file(path: Path) -> None:
         raise NotAPdfError("truncated PDF (no %%EOF end marker); download it again", path=str(path))
 
 
+def check_whole_pdf(path: Path, *, shown: str | None = None) -> None:
+    """Raise NotAPdfError unless the whole file is a PDF PDFium can open, with at least one page.
+
+    What enters the cache is read by every later command: a truncated
+    download given a forged "%%EOF" passes `check_pdf_file` (it starts and
+    ends like a PDF) and would be served as the article for ever. So the
+    file is opened, after the bounds on its inflated size (a bomb must not
+    reach PDFium here either).
+    """
+    shown = shown or str(path)
+    check_pdf_file(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise NotAPdfError(f"cannot read it ({error.strerror})", path=shown) from None
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_raw
+
+    from analyser.documents.bounds import check_pdf_streams
+    from analyser.documents.errors import TooLargeError
+
+    try:
+        check_pdf_streams(data, shown)
+        document = pdfium.PdfDocument(data, password="")
+    except TooLargeError as error:
+        raise NotAPdfError(str(error).removeprefix(f"{shown}: "), path=shown) from None
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) == pdfium_raw.FPDF_ERR_PASSWORD:
+            return  # whole, only locked: reading it says "encrypted PDF", which is the truth
+        raise NotAPdfError("damaged or truncated PDF (PDFium cannot open it); download it again",
+                           path=shown) from None
+    try:
+        if len(document) == 0:
+            raise NotAPdfError("a PDF without any page; download it again", path=shown)
+    finally:
+        document.close()
+
+
 def download_pdf(session: requests.Session, url: str, dest: Path, *, max_bytes: int, ident: str,
                  landing_url: str | None = None) -> Path:
     """Stream `url` into `dest` (atomically) after checking it is a complete PDF."""
     hint = BROWSER_HINT.format(url=landing_url or url, ident=ident)
+    # One deadline for the request and the whole body: a server trickling bytes must not hold us.
+    request_scope = getattr(session, "request_scope", None)
+    with request_scope(url) if request_scope else nullcontext():
+        return _download(session, url, dest, max_bytes=max_bytes, hint=hint)
+
+
+def _download(session: requests.Session, url: str, dest: Path, *, max_bytes: int, hint: str) -> Path:
     response = session.get(url, stream=True, headers={"Accept": "application/pdf"})
     with response:
         content_type = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -75,6 +122,10 @@ def download_pdf(session: requests.Session, url: str, dest: Path, *, max_bytes: 
                 if not looks_like_pdf_end(tail) or (declared and size < declared):
                     raise NotAPdfError(f"the PDF from {url} is truncated ({size} bytes); try again with --refresh",
                                        url=url)
+                try:
+                    check_whole_pdf(tmp, shown=url)  # before it enters the cache, never after
+                except NotAPdfError as error:
+                    raise NotAPdfError(f"{error}; try again with --refresh", url=url) from None
         except requests.RequestException:
             raise  # an OSError too, but a network one: not ours to rename
         except OSError as error:
@@ -97,7 +148,11 @@ def _stream(response: requests.Response, out, *, url: str, max_bytes: int) -> tu
             out.write(chunk)
     except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError,
             requests.exceptions.ContentDecodingError):
+        if deadline.expired():
+            raise deadline_error(url) from None
         # The server closed the connection before Content-Length was reached.
         raise NotAPdfError(f"the download of {url} was cut short ({size} bytes); try again with --refresh",
                            url=url) from None
+    if deadline.expired():  # without a Content-Length, a cut answer ends like a whole one
+        raise deadline_error(url)
     return size, head, tail

@@ -8,10 +8,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from analyser import atomic
-from analyser.sources import arxiv_source, biorxiv, cache as cache_module, chemrxiv, crossref
+from analyser.sources import arxiv_source, biorxiv, cache as cache_module, chemrxiv, crossref, deadline
 from analyser.sources.cache import Cache, check_can_create, folder_name, storing
 from analyser.sources.config import SourceConfig
-from analyser.sources.download import check_pdf_file, download_pdf
+from analyser.sources.download import check_pdf_file, check_whole_pdf, download_pdf
 from analyser.sources.errors import BROWSER_HINT, OfflineMissError, PdfUnavailableError, SourceError
 from analyser.sources.http import session_for
 from analyser.sources.identifiers import parse_identifier
@@ -79,6 +79,13 @@ def resolve(text: str, *, offline: bool = False, refresh: bool = False, download
         return cached
     cache.check_writable(key)  # a cache we cannot write is said before the network, not after
     config = SourceConfig.from_env()
+    cache.sweep(key)  # what a killed download left behind
+    with deadline.scope(config.fetch_deadline, f"fetching {key}", "ANALYSER_HTTP_FETCH_DEADLINE"):
+        return _fetch(ident, key, cache, cached, config, download)
+
+
+def _fetch(ident: Identifier, key: str, cache: Cache, cached: Fetched | None, config: SourceConfig,
+           download: bool) -> Fetched:
     paper = cached.paper if cached is not None else _lookup(ident, config)
     cache.store(key, paper)
     fetched = Fetched(paper, from_cache=cached is not None)
@@ -112,7 +119,7 @@ def attach_pdf(text: str, pdf: Path, *, offline: bool = False, refresh: bool = F
     from analyser.sources.own_identifier import own_identifiers, same_article
 
     pdf = Path(pdf)
-    check_pdf_file(pdf)
+    check_whole_pdf(pdf)  # it goes into the cache: whole, or not at all
     ident = parse_identifier(text)
     if ident.kind == "local":
         raise SourceError("--pdf needs an article identifier, not a file", path=str(pdf))

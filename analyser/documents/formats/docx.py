@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 
+from analyser.documents import bounds
 from analyser.documents.blocks import Block, Parsed
 from analyser.documents.cleaning import normalise_characters
 from analyser.documents.errors import CorruptDocumentError
@@ -37,9 +38,17 @@ def _link_addresses(paragraph) -> list[str]:
 
 
 def read(data: bytes, path: str) -> Parsed:
+    import zipfile
+
     import docx
     from docx.table import Table
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            bounds.check_zip_members(archive, path)  # before python-docx inflates every part
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise CorruptDocumentError(f"damaged Word file ({type(error).__name__}); re-save it from Word",
+                                   path=path) from error
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - zip, XML and KeyError from a damaged package
@@ -48,7 +57,10 @@ def read(data: bytes, path: str) -> Parsed:
         ) from error
     blocks: list[Block] = []
     title_style_text = None
+    limit, length = bounds.max_chars_limit(), 0
     for item in document.iter_inner_content():
+        if length > limit:
+            bounds.check_text_length(length, path, limit)
         if isinstance(item, Table):
             for row in item.rows:
                 cells = []
@@ -58,6 +70,7 @@ def read(data: bytes, path: str) -> Parsed:
                         cells.append(text)
                 if cells:
                     blocks.append(Block(text=normalise_characters(" | ".join(cells))))
+                    length += len(blocks[-1].text)
             continue
         text = normalise_characters(" ".join(item.text.split()))
         if not text:
@@ -70,6 +83,8 @@ def read(data: bytes, path: str) -> Parsed:
         if level is not None and getattr(item.style, "name", "").lower() in ("title", "titre"):
             title_style_text = title_style_text or text
         blocks.append(Block(text=text, heading_level=level))
+        length += len(text)
+    bounds.check_text_length(length, path, limit)
     properties = document.core_properties
     title = (properties.title or "").strip() or title_style_text
     if not title:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from analyser.documents import bounds
 from analyser.documents.blocks import Block, Parsed
 from analyser.documents.cleaning import normalise_characters
 
@@ -152,9 +153,9 @@ def _restore_urls(text: str, urls: list[str]) -> str:
     return _URL_SLOT.sub(lambda match: urls[int(match.group(1))], text)
 
 
-def read(source: str) -> Parsed:
+def read(source: str, *, path: str = "") -> Parsed:
     urls: list[str] = []
-    parsed = _read(_protect_urls(source, urls))
+    parsed = _read(_protect_urls(source, urls), path)
     if urls:
         for block in parsed.blocks:
             block.text = _restore_urls(block.text, urls)
@@ -163,7 +164,7 @@ def read(source: str) -> Parsed:
     return parsed
 
 
-def _read(source: str) -> Parsed:
+def _read(source: str, path: str = "") -> Parsed:
     source = normalise_characters(source.replace("\r\n", "\n").replace("\r", "\n"))
     source = "\n".join(_COMMENT.sub("", line) for line in source.split("\n"))
     begin = source.find("\\begin{document}")
@@ -172,6 +173,9 @@ def _read(source: str) -> Parsed:
     macros = _macros(preamble + body)
     if macros:
         pattern = re.compile(r"\\(" + "|".join(map(re.escape, sorted(macros, key=len, reverse=True))) + r")(?![A-Za-z])(?:\{\})?")
+        # A long macro used many times multiplies the text: its size is counted before it is built.
+        grown = sum(len(macros[m.group(1)]) - len(m.group()) for m in pattern.finditer(body))
+        bounds.check_text_length(len(body) + grown, path)
         body = pattern.sub(lambda m: macros[m.group(1)], body)
     title_source = _argument(preamble + body, "title")
     author_source = _argument(preamble + body, "author")
