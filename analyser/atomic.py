@@ -54,7 +54,12 @@ def write_text(path: Path, text: str) -> Path:
 
 def write_json(path: Path, data, *, compact: bool = False) -> Path:
     indent = None if compact else 2
-    return write_text(path, json.dumps(data, indent=indent, ensure_ascii=False, default=str) + "\n")
+    text = json.dumps(data, indent=indent, ensure_ascii=False, default=str) + "\n"
+    try:
+        return write_bytes(path, text.encode("utf-8"))
+    except UnicodeEncodeError:
+        # A file name that is not UTF-8 (kept as surrogates) is written escaped: it reads back the same.
+        return write_text(path, json.dumps(data, indent=indent, ensure_ascii=True, default=str) + "\n")
 
 
 def copy_file(source: Path, path: Path) -> Path:

@@ -23,7 +23,7 @@ from pathlib import Path
 from analyser.grading import mail_intake
 from analyser.grading.errors import InputNotFoundError
 from analyser.grading.model import Submission
-from analyser.safe_text import path_text, valid_text
+from analyser.safe_text import for_terminal, path_text, valid_text
 
 DOCUMENT_EXTENSIONS = {".pdf", ".docx", ".md", ".markdown", ".tex", ".txt", ".html", ".htm"}
 MBOX_EXTENSIONS = {".mbox", ".mbx"}
@@ -136,7 +136,8 @@ def _owner(path: Path, root: Path | None) -> tuple[str, str | None, str | None]:
     key = f"moodle:{match.group('id')}" if match else owner.lower()
     # One folder per student: the folder's name is who they are when the document does not say.
     label = path_text(owner) if in_folder and not match else None
-    return path_text(key), valid_text(name) if name else None, label
+    # The key is written to students.json and reviews.json: inert, whatever the file was called.
+    return for_terminal(path_text(key)), valid_text(name) if name else None, label
 
 
 def _from_document(path: Path, root: Path | None) -> Submission:

@@ -81,11 +81,11 @@ def resolve(text: str, *, offline: bool = False, refresh: bool = False, download
     config = SourceConfig.from_env()
     cache.sweep(key)  # what a killed download left behind
     with deadline.scope(config.fetch_deadline, f"fetching {key}", "ANALYSER_HTTP_FETCH_DEADLINE"):
-        return _fetch(ident, key, cache, cached, config, download)
+        return _fetch(ident, key, cache, cached, config, download, refresh)
 
 
 def _fetch(ident: Identifier, key: str, cache: Cache, cached: Fetched | None, config: SourceConfig,
-           download: bool) -> Fetched:
+           download: bool, refresh: bool) -> Fetched:
     paper = cached.paper if cached is not None else _lookup(ident, config)
     cache.store(key, paper)
     fetched = Fetched(paper, from_cache=cached is not None)
