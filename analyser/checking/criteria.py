@@ -85,6 +85,15 @@ class CriterionResult:
         return [claim for claim in self.claims if claim.verdict == "contradicted"]
 
 
+# A document's title or title block, not a section: "ML analysis: « Fine-tuning protein
+# language models... »", "Analyse de l'article ...", "Notes – ...", "Name: ...", "Author: ...".
+_DOCUMENT_TITLE = re.compile(
+    r"^(?:(?:an?\s+)?(?:ml\s+|critical\s+)?analys[ie]s\b|analyse\b|notes?\b|fiche\b|name\s*:|nom\s*:|author\s*:|auteur\w*\s*:|student\s*:)"
+    r"|[«\"“]\s*[^\s«»\"“”]+(?:\s+[^\s«»\"“”]+){3,}\s*[»\"”]"
+)
+HEADING_MAX_WORDS = 12  # a longer line is a title or a sentence, not a section heading
+
+
 def map_headings(headings: list[str], rubric: Rubric) -> list[str | None]:
     """Each section heading -> the criterion it names (None when it names none or several equally).
 
@@ -96,6 +105,9 @@ def map_headings(headings: list[str], rubric: Rubric) -> list[str | None]:
         bare = re.sub(r"^[\d.)\s§]+", "", folded).strip(" :")
         if bare in titles:  # a criterion's own title, as the generated template writes it
             mapped.append(titles[bare])
+            continue
+        if _DOCUMENT_TITLE.search(bare) or len(bare.split()) > HEADING_MAX_WORDS:
+            mapped.append(None)  # the document's title or its title block, whatever words it holds
             continue
         counts = {c.id: sum(len(t) for t in term_set(c.vocabulary.heading).found(folded)) for c in rubric.criteria}
         best = max(counts.values(), default=0)
