@@ -30,3 +30,61 @@ from analyser.rubric import load_rubric
 ])
 def test_plain_headings_and_titles(heading, criterion_id):
     assert map_headings([heading], load_rubric()) == [criterion_id]
+
+
+def _group(criterion_id: str, group: str):
+    from analyser.checking.terms import term_set
+
+    criterion = load_rubric().criterion(criterion_id)
+    terms = criterion.vocabulary.mention if group == "mention" else criterion.vocabulary.groups[group]
+    return term_set(tuple(terms))
+
+
+@pytest.mark.parametrize("criterion_id, group, sentence, found", [
+    # French words that are English words with another meaning, and back
+    ("context", "mention", "the model is fast but the data are few", False),
+    ("context", "mention", "le but de l'article est de prédire la solubilité", True),
+    ("optimisation", "mention", "the reported error looks optimistic", False),
+    ("optimisation", "mention", "les poids sont optimisés par Adam", True),
+    ("model", "mention", "l'ensemble de test contient 200 molécules", False),
+    ("model", "mention", "an ensemble of 100 regression trees averages its members", True),
+    ("overfitting", "comparison", "the band gap is underestimated by DFT", False),
+    ("overfitting", "comparison", "the generalisation gap is small", True),
+    # words of earlier work in their other senses are not earlier work
+    ("context", "prior", "chemists could discard bad ideas before making them", False),
+    ("context", "prior", "learn from molecules that were already measured", False),
+    ("context", "prior", "the Gaussian process puts a prior on the functions", False),
+    ("context", "prior", "before this paper, each property had its own hand-made descriptors", True),
+    ("context", "prior", "usual machine learning potentials only see the positions of the atoms", True),
+    ("context", "prior", "jusqu'ici, les modèles habituels ignoraient les spins", True),
+    ("context", "prior", "il faut les tester avant de les synthétiser", False),
+    ("context", "claim", "the band gap of the compound", False),
+    ("context", "claim", "the authors propose a new descriptor that fills the gap", True),
+    ("context", "why_ml", "the rock-salt lattice is cubic", False),
+    ("context", "why_ml", "DFT scales cubically with the number of electrons", True),
+    ("context", "why_ml", "the alternative is months of expert reading", True),
+    # a program, the computer, an LLM: machine learning in plain words
+    ("context", "ml", "a program that estimates them from the drawing alone would save effort", True),
+    ("context", "ml", "un programme qui prédit la taille éviterait des essais", True),
+])
+def test_terms_in_their_senses(criterion_id, group, sentence, found):
+    from analyser.checking.terms import fold
+
+    assert bool(_group(criterion_id, group).found(fold(sentence))) is found
+
+
+def test_an_unheaded_paragraph_counts_for_the_topic_it_is_about(tmp_path):
+    from analyser.checking.check import assess
+
+    text = (
+        "Name: Ada Lovelace\n\nhttps://doi.org/10.1000/xyz123\n\n"
+        "Manganese oxide orders antiferromagnetically below its Néel temperature. Hybrid DFT gives the energy of one "
+        "spin arrangement, but simulating the transition needs thousands of atoms and millions of energy evaluations, "
+        "which is far too expensive. Standard machine learning potentials cannot help, because they only see the "
+        "positions of the atoms, so the question is whether a learned potential that also sees the spins can do it.\n\n"
+        "The model is a neural network potential trained on DFT energies.\n"
+    )
+    path = tmp_path / "free.md"
+    path.write_text(text, encoding="utf-8")
+    context = next(r for r in assess(path, offline=True, calibrated=False).results if r.criterion.id == "context")
+    assert any("thousands of atoms" in unit.text for unit in context.units)  # no word of the paragraph names the context

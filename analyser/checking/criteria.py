@@ -165,12 +165,30 @@ def _elements(criterion: Criterion):
     return term_set(tuple(term for terms in criterion.vocabulary.groups.values() for term in terms))
 
 
+def relevance(folded: str, rubric: Rubric, mentions: dict[str, tuple[str, ...]]) -> dict[str, float]:
+    """How much a sentence says about each criterion: its distinct terms of the
+    criterion (mention and element terms), a term that several criteria share
+    counting for each a share of one ("model", "predict": every criterion's word)."""
+    found = {c.id: term_set(mentions[c.id]).found(folded) | _elements(c).found(folded) for c in rubric.criteria}
+    holders: dict[str, int] = {}
+    for terms in found.values():
+        for term in terms:
+            holders[term] = holders.get(term, 0) + 1
+    return {cid: sum(1.0 / holders[term] for term in terms) for cid, terms in found.items()}
+
+
+PARAGRAPH_LEAD = 2.0  # a paragraph belongs to a criterion it says this many times more of than of any other...
+PARAGRAPH_MIN = 3.0  # ...and at least this much (relevance summed over its sentences)
+SHARE_OF_BEST = 0.5  # a sentence outside a criterion's section counts for the criteria it says at least this much of, against the one it says most of
+
+
 def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment:
     """Each criterion's sentences, and its asides in other sections."""
     section_criterion = map_headings(headings, rubric)
     mentions = defined_aliases(units, rubric)
     assigned: dict[str, list[int]] = {c.id: [] for c in rubric.criteria}
     asides: dict[str, list[int]] = {c.id: [] for c in rubric.criteria}
+    free: dict[int, list[tuple[int, dict[str, float]]]] = {}  # paragraph -> its sentences outside any criterion's section
     for index, unit in enumerate(units):
         owner = section_criterion[unit.section] if unit.section >= 0 else None
         if owner is not None:
@@ -190,7 +208,11 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
                 else:
                     asides[criterion.id].append(index)
             continue
+        weights = relevance(unit.folded, rubric, mentions)
+        best = max(weights.values(), default=0.0)
         for criterion in rubric.criteria:
+            if weights[criterion.id] < SHARE_OF_BEST * best:
+                continue
             if term_set(mentions[criterion.id]).found(unit.folded):
                 assigned[criterion.id].append(index)
                 following = index + 1
@@ -198,6 +220,15 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
                 if following < len(units) and units[following].paragraph == unit.paragraph:
                     if (units[following].section < 0 or section_criterion[units[following].section] is None):
                         assigned[criterion.id].append(following)
+        free.setdefault(unit.paragraph, []).append((index, weights))
+    # A paragraph outside the criteria's sections is mostly about one topic: its
+    # sentences count for the criterion it says most of, clearly ahead of the others.
+    for sentences in free.values():
+        totals = {c.id: sum(weights[c.id] for _, weights in sentences) for c in rubric.criteria}
+        ranked = sorted(totals.values(), reverse=True) + [0.0]
+        leader = max(totals, key=totals.get)
+        if ranked[0] >= PARAGRAPH_LEAD * ranked[1] and ranked[0] >= PARAGRAPH_MIN:
+            assigned[leader].extend(index for index, _ in sentences)
     return Assignment(
         {cid: [units[i] for i in sorted(set(indices))] for cid, indices in assigned.items()},
         {cid: [units[i] for i in indices if i not in set(assigned[cid])] for cid, indices in asides.items()},
@@ -246,8 +277,11 @@ def _group_hits(criterion: Criterion, own: list[Unit], grounding: dict[int, Grou
         distinct = set().union(*(q for _, q in numbered)) if numbered else set()
         hits["numbers"] = numbered if len(distinct) >= MIN_QUANTITIES else []
     hits["names"] = [(unit, n) for unit in own if (n := paper_names(unit.text, own_names))]
-    hits["paper"] = [(unit, set(found.words) | {q.text for q, _ in found.agreed})
-                     for unit in own if (found := grounding.get(unit.index)) and found.anchors]
+    if article_known:
+        hits["paper"] = [(unit, set(found.words) | {q.text for q, _ in found.agreed})
+                         for unit in own if (found := grounding.get(unit.index)) and found.anchors]
+    else:  # without the article its specifics cannot be told: no sentence is held for lacking them
+        hits["paper"] = [(unit, set()) for unit in own]
     return hits
 
 
