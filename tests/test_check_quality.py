@@ -88,3 +88,31 @@ def test_an_unheaded_paragraph_counts_for_the_topic_it_is_about(tmp_path):
     path.write_text(text, encoding="utf-8")
     context = next(r for r in assess(path, offline=True, calibrated=False).results if r.criterion.id == "context")
     assert any("thousands of atoms" in unit.text for unit in context.units)  # no word of the paragraph names the context
+
+
+GP_PAPER = (
+    "# Enzyme assays optimised by a self-driving lab\n\n"
+    "We choose a Gaussian process model as the surrogate of the enzyme activity. "
+    "The Gaussian process uses a kernel that sums a DotProduct, an RBF and a White term, and it is refitted after each batch of eight experiments. "
+    "Expected improvement selects the next concentrations of glucose oxidase, peroxidase, ABTS and glucose. "
+    "Neural networks need far more data than the forty experiments of a campaign.\n"
+)
+
+
+@pytest.mark.parametrize("sentence, contradicted", [
+    ("The surrogate model is a deep neural network.", True),
+    ("The authors use a random forest with 500 trees.", True),
+    ("There are only a few dozen measurements, which is much too little for a neural network, while a GP works well on small data.", False),
+    ("Earlier work and the papers using a random forest or kernel ridge built one model per assay.", False),
+    ("The training is very different from what one does with neural networks.", False),
+    ("Le modèle est bien plus simple qu'un réseau de neurones, ce qui convient à quarante expériences.", False),
+])
+def test_a_model_named_beside_the_papers_is_no_claim_it_is_the_papers(tmp_path, sentence, contradicted):
+    from analyser.checking import check
+
+    paper = tmp_path / "paper.md"
+    paper.write_text(GP_PAPER, encoding="utf-8")
+    path = tmp_path / "a.md"
+    path.write_text(f"Name: Ada Lovelace\n\n## Model\n\n{sentence} The kernel sums an RBF and a White term.\n", encoding="utf-8")
+    report = check(path, paper=paper, offline=True)
+    assert any(c.verdict == "contradicted" for c in report.consistency) is contradicted
