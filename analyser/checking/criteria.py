@@ -236,8 +236,11 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
     )
 
 
+_AT_LEAST = re.compile(r"\{(\d+)\}$")  # "structure{3}": found in at least three of the sentences
+
+
 def _rule_groups(rules) -> set[str]:
-    return {name for rule in rules for item in rule for name in re.split(r"[+&]", item)}
+    return {name for rule in rules for item in rule for name in re.split(r"[+&]", _AT_LEAST.sub("", item))}
 
 
 def _group_hits(criterion: Criterion, own: list[Unit], grounding: dict[int, Grounding], article_known: bool,
@@ -299,6 +302,10 @@ def _together(first: str, second: str, hits) -> list[tuple[Unit, set[str]]]:
 
 
 def _satisfied(group: str, hits) -> list:
+    at_least = _AT_LEAST.search(group)
+    if at_least:  # said in several sentences: described, not named in passing
+        found = _satisfied(group[:at_least.start()], hits)
+        return found if len({id(unit) for unit, _ in found}) >= int(at_least.group(1)) else []
     if "&" in group:  # both groups in one sentence
         first, second = group.split("&", 1)
         with_second = {id(unit) for unit, _ in _satisfied(second, hits)}
