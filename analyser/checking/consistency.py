@@ -266,6 +266,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
 # them is wrong, not merely unreported. Data sizes, splits and scores are not
 # among them: a paper gives many, and a student may derive one (90 % of 3,101).
 SETTINGS = frozenset({"epochs", "batch size", "learning rate", "folds", "layers", "neurons", "trees", "heads"})
+APPROXIMATE_RANGE = (0.5, 2.0)  # a rounded data size this close to one the article gives may be a rounding of it
 MAX_STATED = 3  # distinct values of a setting the article may give for it still to contradict another
 
 
@@ -279,7 +280,13 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
         add(label, "agrees", texts["agrees"].format(quote=_short(stated.sentence, QUOTE_CHARS), page=stated.page), criterion, kind_of_claim)
         return
     if quantity.approximate:
-        return  # "about 40,000": a rounded figure is no precise claim to hold against the student
+        # "about 40,000": a rounded figure is no precise claim to hold against the student,
+        # unless it is far from every size the article gives ("about 1,000 sequences" for 21,446).
+        sizes = [stated.quantity.value for stated in article.stated("data")] if quantity.kind == "data" else []
+        if sizes and informative(quantity.value) and not article.prints(quantity.value) and all(
+                not APPROXIMATE_RANGE[0] <= quantity.value / size <= APPROXIMATE_RANGE[1] for size in sizes if size):
+            add(label, "unsupported", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)
+        return
     others = article.stated(quantity.kind)
     values = list(dict.fromkeys(_plain(stated.quantity.value) for stated in others))
     if quantity.kind in SETTINGS and others and len(values) <= MAX_STATED:

@@ -388,6 +388,14 @@ def score_criterion(
     if rule_doc and _first_rule(criterion.explain, document_hits):
         rule_doc = 3 if _first_rule(criterion.analyse, document_hits) else 2
     result.features["rule_doc"] = float(rule_doc)
+    # The rules over its own sentences and, anywhere else, the sentences that name it
+    # (content counts wherever it stands; what a sentence proposes is no account of the paper).
+    wide_units = [unit for unit in everywhere if not unit.copied and (unit in units or mention.found(unit.folded) and not _PROPOSES.search(unit.folded))]
+    wide_hits = _group_hits(criterion, wide_units, grounding, article_known, own_names)
+    rule_wide = 1 if wide_units and (mentions or units) else 0
+    if rule_wide and _first_rule(criterion.explain, wide_hits):
+        rule_wide = 3 if _first_rule(criterion.analyse, wide_hits) else 2
+    result.features["rule_wide"] = float(max(rule_wide, result.rule))
     for group in sorted(document_hits):
         result.features[f"in:{group}"] = 1.0 if hits.get(group) else 0.0
         result.features[f"doc:{group}"] = 1.0 if document_hits[group] else 0.0
