@@ -116,3 +116,35 @@ def test_a_model_named_beside_the_papers_is_no_claim_it_is_the_papers(tmp_path, 
     path.write_text(f"Name: Ada Lovelace\n\n## Model\n\n{sentence} The kernel sums an RBF and a White term.\n", encoding="utf-8")
     report = check(path, paper=paper, offline=True)
     assert any(c.verdict == "contradicted" for c in report.consistency) is contradicted
+
+
+def _scores(tmp_path, body: str, name: str = "a.md", paper=None):
+    from analyser.checking.check import assess
+
+    path = tmp_path / name
+    path.write_text("Name: Ada Lovelace\n\nhttps://doi.org/10.1000/xyz123\n\n" + body, encoding="utf-8")
+    assessment = assess(path, paper=paper, offline=True, calibrated=False)
+    return {result.criterion.id: result.rule for result in assessment.results}
+
+
+@pytest.mark.parametrize("body, level", [
+    ("## Training\n\nThe model is trained.\n", 1),
+    ("## Training\n\nNothing is trained in this paper: the LLMs are used zero-shot, and the weights never change. What replaces "
+     "training is how the prompts are written, and self-consistency: the same question is asked several times and the "
+     "majority vote is kept.\n", 2),
+    ("## Entraînement\n\nRien n'est entraîné : les LLM sont utilisés tels quels, en zero-shot, sans modification des poids. "
+     "Ce qui remplace l'entraînement, ce sont les consignes des prompts et l'auto-cohérence : on pose plusieurs fois la même "
+     "question et on garde le vote majoritaire.\n", 2),
+])
+def test_what_replaces_training_where_nothing_is_trained(tmp_path, body, level):
+    assert _scores(tmp_path, body)["optimisation"] == level
+
+
+@pytest.mark.parametrize("body", [
+    "## How reliable is it?\n\nThe evaluation rests on 100 articles checked against a ground truth that is not documented, "
+    "and the LLM judge gives higher scores than the similarity metric; the five runs differ, so the 0.82 F1 is optimistic.\n",
+    "## Que valent les résultats ?\n\nL'évaluation repose sur 100 articles comparés à une vérité terrain non documentée, et le "
+    "juge LLM donne des scores plus élevés que la similarité ; les cinq exécutions diffèrent, donc le F1 de 0,82 est optimiste.\n",
+])
+def test_the_evaluation_questioned_where_nothing_is_fitted_is_the_overfitting_criterion(tmp_path, body):
+    assert _scores(tmp_path, body)["overfitting"] >= 1
