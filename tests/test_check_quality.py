@@ -148,3 +148,32 @@ def test_what_replaces_training_where_nothing_is_trained(tmp_path, body, level):
 ])
 def test_the_evaluation_questioned_where_nothing_is_fitted_is_the_overfitting_criterion(tmp_path, body):
     assert _scores(tmp_path, body)["overfitting"] >= 1
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("This article is in the field of drug discovery and property prediction.", False),
+    ("Le domaine est la découverte de matériaux et la prédiction de propriétés.", False),
+    ("The question is whether the band gap can be predicted from the formula alone.", True),
+    ("Les auteurs veulent savoir si l'on peut prédire la taille des particules.", True),
+])
+def test_a_field_named_is_no_question(sentence, found):
+    from analyser.checking.terms import fold
+
+    assert bool(_group("context", "question").found(fold(sentence))) is found
+
+
+@pytest.mark.parametrize("body, level", [
+    # the field named, with a generic reason: mentioned
+    ("## Context\n\nThis article is about drug discovery. Machine learning can accelerate discovery because experiments "
+     "are expensive.\n", 1),
+    # what the usual models miss, said with the article's words, and why learning helps: the question is stated
+    ("## Context\n\nUsual machine learning potentials only see the positions of the atoms, so they give the same energy to "
+     "two spin arrangements of MnO. Hybrid DFT is far too expensive for the thousands of atoms a Néel transition needs, "
+     "which is why a learned potential is useful.\n", 2),
+])
+def test_the_question_may_be_stated_as_the_gap_the_paper_fills(tmp_path, body, level):
+    paper = tmp_path / "paper.md"
+    paper.write_text(
+        "# Magnetic potentials\n\nMachine learning potentials describe MnO and its Néel transition. Spin arrangements of MnO change "
+        "the energy. The Néel temperature of MnO is 116 K. Spin arrangements are encoded by new descriptors.\n", encoding="utf-8")
+    assert _scores(tmp_path, body, paper=paper)["context"] == level
