@@ -35,7 +35,8 @@ _HELD = {
 def for_criterion(result: CriterionResult, language: str = "en") -> str:
     texts = _HELD.get(language, _HELD["en"])
     parts = []
-    if "wrong" in result.held:
+    # A statement the article contradicts is said whatever held the level (it may be 1 already).
+    if "wrong" in result.held or result.wrong and result.score <= 1:
         wrong = result.wrong
         chosen = wrong or [claim for claim in result.claims if claim.verdict == "unsupported"]
         claims = "; ".join(f"{claim.claim.split(':', 1)[0]} \u2014 {claim.detail}" for claim in chosen[:MAX_CLAIMS])
