@@ -177,3 +177,16 @@ def test_the_question_may_be_stated_as_the_gap_the_paper_fills(tmp_path, body, l
         "# Magnetic potentials\n\nMachine learning potentials describe MnO and its Néel transition. Spin arrangements of MnO change "
         "the energy. The Néel temperature of MnO is 116 K. Spin arrangements are encoded by new descriptors.\n", encoding="utf-8")
     assert _scores(tmp_path, body, paper=paper)["context"] == level
+
+
+@pytest.mark.parametrize("body, level", [
+    ("## How the settings were picked\n\nFitting means solving one large set of linear equations for the weights, so that the "
+     "total squared mismatch with the DFT energies is as small as possible. The settings of the kernel were chosen by trying a "
+     "grid of values and keeping those that best predicted hidden data: hide one fifth, predict it from the rest, repeat. "
+     "The loop stopped after 4 rounds, when the score reached 0.80.\n", 3),
+    ("## Comment on règle le modèle\n\nLes réglages du noyau sont ajustés automatiquement : on prend ceux qui rendent les mesures "
+     "déjà faites les plus probables. Ils sont choisis sur une grille de valeurs, et on s'arrête après 4 tours, quand le score "
+     "atteint 0,80.\n", 3),
+])
+def test_training_explained_in_plain_words(tmp_path, body, level):
+    assert _scores(tmp_path, body)["optimisation"] == level
