@@ -21,7 +21,8 @@ PASSAGES = {
     "framing": ("The ML problem and the data", [
         "This is a supervised learning problem.",
         "It is a supervised regression: the input is a molecular graph and the target is the measured solubility of each molecule.",
-        "The data set has 1,128 molecules from the public ESOL database, split 80/10/10, and the labels are noisy experimental measurements.",
+        "The data set has 1,128 molecules from the public ESOL database, split 80/10/10, and the labels are noisy experimental measurements. "
+        "This framing suits the question, since solubility is a continuous measured quantity.",
     ]),
     "model": ("Model", [
         "The model is a graph neural network.",
@@ -133,7 +134,7 @@ def test_french_analysis_is_scored(tmp_path):
         "donc un modèle d'apprentissage automatique qui prédit la solubilité fait gagner beaucoup de temps.\n\n"
         "## Le problème d'apprentissage\n\nC'est une régression supervisée : l'entrée est le graphe de la molécule "
         "et la cible est la solubilité mesurée. Les 1 128 molécules viennent de la base de données publique ESOL, "
-        "avec un découpage 80/10/10.\n\n"
+        "avec un découpage 80/10/10. Ce cadrage est adapté à la question, car la solubilité est une grandeur continue.\n\n"
         "## Le modèle\n\nLe modèle est un réseau de neurones sur graphe : trois couches échangent des messages entre atomes, "
         "puis une somme donne un vecteur ; chaque atome est représenté par un vecteur de descripteurs.\n\n"
         "## Entraînement\n\nLe réseau est entraîné en minimisant l'erreur quadratique moyenne avec l'optimiseur Adam.\n\n"

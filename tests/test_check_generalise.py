@@ -130,7 +130,8 @@ def test_a_model_family_the_article_never_names_holds_the_model_at_1(tmp_path):
 def test_a_summary_holds_no_criterion_at_3(tmp_path):
     framing = (
         "The problem is a supervised regression: the input is the molecular graph and the target is the measured solubility. "
-        "The data set has 1,128 molecules from the public ESOL database, split 80/10/10.\n\n"
+        "The data set has 1,128 molecules from the public ESOL database, split 80/10/10. "
+        "This framing suits the question, since solubility is a continuous measured quantity.\n\n"
     )
     summary = (
         "## The ML problem and the data\n\n" + framing

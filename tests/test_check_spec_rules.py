@@ -129,21 +129,25 @@ def test_framing_explained_with_the_learning_type_implicit(tmp_path, text):
     assert _check(tmp_path, text).score("framing") == 2
 
 
-@pytest.mark.parametrize("base, no_amount, amount", [
+@pytest.mark.parametrize("base, no_amount, amount, fits", [
     (
         "## The ML problem\n\nIt is a supervised regression: the inputs are the molecular graphs and the target is the measured solubility. ",
-        "The data come from the public ESOL database and are split into training and test sets.\n",
-        "The 1,128 molecules come from the public ESOL database, split 80/10/10.\n",
+        "The data come from the public ESOL database and are split into training and test sets. ",
+        "The 1,128 molecules come from the public ESOL database, split 80/10/10. ",
+        "This framing suits the question, since solubility is a continuous measured quantity.\n",
     ),
     (
         "## Le problème d'apprentissage\n\nC'est une régression supervisée : les entrées sont les graphes moléculaires et la cible est la solubilité mesurée. ",
-        "Les données viennent de la base de données publique ESOL et sont découpées en ensembles d'entraînement et de test.\n",
-        "Les 1 128 molécules viennent de la base de données publique ESOL, découpées 80/10/10.\n",
+        "Les données viennent de la base de données publique ESOL et sont découpées en ensembles d'entraînement et de test. ",
+        "Les 1 128 molécules viennent de la base de données publique ESOL, découpées 80/10/10. ",
+        "Ce cadrage est adapté à la question, car la solubilité est une grandeur continue.\n",
     ),
 ], ids=["en", "fr"])
-def test_framing_analysed_only_with_an_amount_of_data(tmp_path, base, no_amount, amount):
-    assert _check(tmp_path, base + no_amount, "no.md").score("framing") == 2
-    assert _check(tmp_path, base + amount, "yes.md").score("framing") == 3
+def test_framing_analysed_only_with_an_amount_of_data_and_why_it_fits(tmp_path, base, no_amount, amount, fits):
+    # The spec's cell lists three additions (sizes, source/quality, why the framing fits): each is needed.
+    assert _check(tmp_path, base + no_amount + fits, "no.md").score("framing") == 2
+    assert _check(tmp_path, base + amount, "nofit.md").score("framing") == 2
+    assert _check(tmp_path, base + amount + fits, "yes.md").score("framing") == 3
 
 
 # -- is_analysis -------------------------------------------------------------------

@@ -73,6 +73,39 @@ _FRAMES = re.compile(r"\b(?:problem|task|setting|framing|framed|formulated|posed
 _USES_DATA = re.compile(r"\b(?:data|dataset|database|trained|train|taken|collected|drawn|extracted|comes?|from|on|donnees|base|entraine\w*|issu\w*|provien\w*|tire\w*)\b")
 
 
+# What keeps a model named in a clause from being the paper's: it is compared with
+# ("than a neural network", "too little for a neural network", "unlike"), the
+# earlier work ("earlier models using kernel ridge"), or a part of the paper's
+# model ("an MLP head", "the transformer layers").
+_COMPARED = re.compile(r"\b(?:than|for|with|from|to|against|versus|vs|like|unlike|beside|besides|over|que|qu|pour|avec|contre|comme|face)\b")
+_EARLIER_WORK = re.compile(
+    r"\b(?:earlier|previous\w*|prior|other|older|classical|standard|usual|typical|existing|traditional|conventional|literature|et al|papers?|"
+    r"anterieur\w*|precedent\w*|autres?|classiques?|habituel\w*|usuel\w*|existant\w*|traditionnel\w*|travaux|articles)\b"
+)
+_PART = re.compile(r"^\W*(?:heads?|layers?|blocks?|modules?|readouts?|parts?|components?|branch\w*|stages?|encoders?|decoders?|"
+                   r"tetes?|couches?|blocs?|modules?|parties?|composants?|etages?)\b")
+ASSERT_WINDOW = 6  # words between the verb that makes a model the paper's and the model's name
+
+
+def _names_its_model(clause: str, matcher) -> bool:
+    """Whether the clause names the model as the paper's own: close after a verb of use
+    or a copula ("they train a random forest", "the model is a GP"), not compared
+    with, placed in earlier work, or a part of another model."""
+    for term in matcher.found(clause):
+        for found in re.finditer(r"\b" + re.escape(term), clause):
+            before, after = clause[:found.start()], clause[found.end():]
+            verbs = list(_ASSERTS_USE.finditer(before))
+            if not verbs:
+                continue
+            between = before[verbs[-1].end():]
+            if len(between.split()) > ASSERT_WINDOW or _COMPARED.search(between) or _EARLIER_WORK.search(before):
+                continue
+            if _PART.match(after):
+                continue
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _datasets():
     from analyser.facts.vocab import load
@@ -181,7 +214,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
         for clause in asserted_clauses(unit.folded):
             for label, variants in vocabulary["models"]["terms"].items():
                 matcher = term_set(tuple(variants))
-                if not matcher.search(clause) or not _ASSERTS_USE.search(clause):
+                if not matcher.search(clause) or not _ASSERTS_USE.search(clause) or not _names_its_model(clause, matcher):
                     continue
                 families = set(generic_families.get(label, ()))
                 if named(label, matcher) and (not known_families or families & known_families):
@@ -233,6 +266,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
 # them is wrong, not merely unreported. Data sizes, splits and scores are not
 # among them: a paper gives many, and a student may derive one (90 % of 3,101).
 SETTINGS = frozenset({"epochs", "batch size", "learning rate", "folds", "layers", "neurons", "trees", "heads"})
+APPROXIMATE_RANGE = (0.5, 2.0)  # a rounded data size this close to one the article gives may be a rounding of it
 MAX_STATED = 3  # distinct values of a setting the article may give for it still to contradict another
 
 
@@ -246,7 +280,13 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
         add(label, "agrees", texts["agrees"].format(quote=_short(stated.sentence, QUOTE_CHARS), page=stated.page), criterion, kind_of_claim)
         return
     if quantity.approximate:
-        return  # "about 40,000": a rounded figure is no precise claim to hold against the student
+        # "about 40,000": a rounded figure is no precise claim to hold against the student,
+        # unless it is far from every size the article gives ("about 1,000 sequences" for 21,446).
+        sizes = [stated.quantity.value for stated in article.stated("data")] if quantity.kind == "data" else []
+        if sizes and informative(quantity.value) and not article.prints(quantity.value) and all(
+                not APPROXIMATE_RANGE[0] <= quantity.value / size <= APPROXIMATE_RANGE[1] for size in sizes if size):
+            add(label, "unsupported", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)
+        return
     others = article.stated(quantity.kind)
     values = list(dict.fromkeys(_plain(stated.quantity.value) for stated in others))
     if quantity.kind in SETTINGS and others and len(values) <= MAX_STATED:

@@ -85,6 +85,15 @@ class CriterionResult:
         return [claim for claim in self.claims if claim.verdict == "contradicted"]
 
 
+# A document's title or title block, not a section: "ML analysis: « Fine-tuning protein
+# language models... »", "Analyse de l'article ...", "Notes – ...", "Name: ...", "Author: ...".
+_DOCUMENT_TITLE = re.compile(
+    r"^(?:(?:an?\s+)?(?:ml\s+|critical\s+)?analys[ie]s\b|analyse\b|notes?\b|fiche\b|name\s*:|nom\s*:|author\s*:|auteur\w*\s*:|student\s*:)"
+    r"|[«\"“]\s*[^\s«»\"“”]+(?:\s+[^\s«»\"“”]+){3,}\s*[»\"”]"
+)
+HEADING_MAX_WORDS = 12  # a longer line is a title or a sentence, not a section heading
+
+
 def map_headings(headings: list[str], rubric: Rubric) -> list[str | None]:
     """Each section heading -> the criterion it names (None when it names none or several equally).
 
@@ -96,6 +105,9 @@ def map_headings(headings: list[str], rubric: Rubric) -> list[str | None]:
         bare = re.sub(r"^[\d.)\s§]+", "", folded).strip(" :")
         if bare in titles:  # a criterion's own title, as the generated template writes it
             mapped.append(titles[bare])
+            continue
+        if _DOCUMENT_TITLE.search(bare) or len(bare.split()) > HEADING_MAX_WORDS:
+            mapped.append(None)  # the document's title or its title block, whatever words it holds
             continue
         counts = {c.id: sum(len(t) for t in term_set(c.vocabulary.heading).found(folded)) for c in rubric.criteria}
         best = max(counts.values(), default=0)
@@ -153,12 +165,30 @@ def _elements(criterion: Criterion):
     return term_set(tuple(term for terms in criterion.vocabulary.groups.values() for term in terms))
 
 
+def relevance(folded: str, rubric: Rubric, mentions: dict[str, tuple[str, ...]]) -> dict[str, float]:
+    """How much a sentence says about each criterion: its distinct terms of the
+    criterion (mention and element terms), a term that several criteria share
+    counting for each a share of one ("model", "predict": every criterion's word)."""
+    found = {c.id: term_set(mentions[c.id]).found(folded) | _elements(c).found(folded) for c in rubric.criteria}
+    holders: dict[str, int] = {}
+    for terms in found.values():
+        for term in terms:
+            holders[term] = holders.get(term, 0) + 1
+    return {cid: sum(1.0 / holders[term] for term in terms) for cid, terms in found.items()}
+
+
+PARAGRAPH_LEAD = 2.0  # a paragraph belongs to a criterion it says this many times more of than of any other...
+PARAGRAPH_MIN = 3.0  # ...and at least this much (relevance summed over its sentences)
+SHARE_OF_BEST = 0.5  # a sentence outside a criterion's section counts for the criteria it says at least this much of, against the one it says most of
+
+
 def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment:
     """Each criterion's sentences, and its asides in other sections."""
     section_criterion = map_headings(headings, rubric)
     mentions = defined_aliases(units, rubric)
     assigned: dict[str, list[int]] = {c.id: [] for c in rubric.criteria}
     asides: dict[str, list[int]] = {c.id: [] for c in rubric.criteria}
+    free: dict[int, list[tuple[int, dict[str, float]]]] = {}  # paragraph -> its sentences outside any criterion's section
     for index, unit in enumerate(units):
         owner = section_criterion[unit.section] if unit.section >= 0 else None
         if owner is not None:
@@ -178,7 +208,11 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
                 else:
                     asides[criterion.id].append(index)
             continue
+        weights = relevance(unit.folded, rubric, mentions)
+        best = max(weights.values(), default=0.0)
         for criterion in rubric.criteria:
+            if weights[criterion.id] < SHARE_OF_BEST * best:
+                continue
             if term_set(mentions[criterion.id]).found(unit.folded):
                 assigned[criterion.id].append(index)
                 following = index + 1
@@ -186,6 +220,15 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
                 if following < len(units) and units[following].paragraph == unit.paragraph:
                     if (units[following].section < 0 or section_criterion[units[following].section] is None):
                         assigned[criterion.id].append(following)
+        free.setdefault(unit.paragraph, []).append((index, weights))
+    # A paragraph outside the criteria's sections is mostly about one topic: its
+    # sentences count for the criterion it says most of, clearly ahead of the others.
+    for sentences in free.values():
+        totals = {c.id: sum(weights[c.id] for _, weights in sentences) for c in rubric.criteria}
+        ranked = sorted(totals.values(), reverse=True) + [0.0]
+        leader = max(totals, key=totals.get)
+        if ranked[0] >= PARAGRAPH_LEAD * ranked[1] and ranked[0] >= PARAGRAPH_MIN:
+            assigned[leader].extend(index for index, _ in sentences)
     return Assignment(
         {cid: [units[i] for i in sorted(set(indices))] for cid, indices in assigned.items()},
         {cid: [units[i] for i in indices if i not in set(assigned[cid])] for cid, indices in asides.items()},
@@ -193,8 +236,11 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
     )
 
 
+_AT_LEAST = re.compile(r"\{(\d+)\}$")  # "structure{3}": found in at least three of the sentences
+
+
 def _rule_groups(rules) -> set[str]:
-    return {name for rule in rules for item in rule for name in re.split(r"[+&]", item)}
+    return {name for rule in rules for item in rule for name in re.split(r"[+&]", _AT_LEAST.sub("", item))}
 
 
 def _group_hits(criterion: Criterion, own: list[Unit], grounding: dict[int, Grounding], article_known: bool,
@@ -234,8 +280,11 @@ def _group_hits(criterion: Criterion, own: list[Unit], grounding: dict[int, Grou
         distinct = set().union(*(q for _, q in numbered)) if numbered else set()
         hits["numbers"] = numbered if len(distinct) >= MIN_QUANTITIES else []
     hits["names"] = [(unit, n) for unit in own if (n := paper_names(unit.text, own_names))]
-    hits["paper"] = [(unit, set(found.words) | {q.text for q, _ in found.agreed})
-                     for unit in own if (found := grounding.get(unit.index)) and found.anchors]
+    if article_known:
+        hits["paper"] = [(unit, set(found.words) | {q.text for q, _ in found.agreed})
+                         for unit in own if (found := grounding.get(unit.index)) and found.anchors]
+    else:  # without the article its specifics cannot be told: no sentence is held for lacking them
+        hits["paper"] = [(unit, set()) for unit in own]
     return hits
 
 
@@ -253,6 +302,10 @@ def _together(first: str, second: str, hits) -> list[tuple[Unit, set[str]]]:
 
 
 def _satisfied(group: str, hits) -> list:
+    at_least = _AT_LEAST.search(group)
+    if at_least:  # said in several sentences: described, not named in passing
+        found = _satisfied(group[:at_least.start()], hits)
+        return found if len({id(unit) for unit, _ in found}) >= int(at_least.group(1)) else []
     if "&" in group:  # both groups in one sentence
         first, second = group.split("&", 1)
         with_second = {id(unit) for unit, _ in _satisfied(second, hits)}
@@ -335,6 +388,14 @@ def score_criterion(
     if rule_doc and _first_rule(criterion.explain, document_hits):
         rule_doc = 3 if _first_rule(criterion.analyse, document_hits) else 2
     result.features["rule_doc"] = float(rule_doc)
+    # The rules over its own sentences and, anywhere else, the sentences that name it
+    # (content counts wherever it stands; what a sentence proposes is no account of the paper).
+    wide_units = [unit for unit in everywhere if not unit.copied and (unit in units or mention.found(unit.folded) and not _PROPOSES.search(unit.folded))]
+    wide_hits = _group_hits(criterion, wide_units, grounding, article_known, own_names)
+    rule_wide = 1 if wide_units and (mentions or units) else 0
+    if rule_wide and _first_rule(criterion.explain, wide_hits):
+        rule_wide = 3 if _first_rule(criterion.analyse, wide_hits) else 2
+    result.features["rule_wide"] = float(max(rule_wide, result.rule))
     for group in sorted(document_hits):
         result.features[f"in:{group}"] = 1.0 if hits.get(group) else 0.0
         result.features[f"doc:{group}"] = 1.0 if document_hits[group] else 0.0

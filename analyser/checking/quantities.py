@@ -25,7 +25,7 @@ _POWER = (
 _SCIENTIFIC = rf"\d+(?:\.\d+)?[eE][{_MINUS}+]?\d+\b"
 _PLAIN = r"\d{1,3}(?:[,\u202f\u00a0\u2009 ]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?"
 NUMBER = rf"(?:{_POWER})|{_SCIENTIFIC}|{_PLAIN}"
-_NUMBER = re.compile(rf"(?<![\w.])({NUMBER})(\s?k\b)?")
+_NUMBER = re.compile(rf"(?<![\w.])({NUMBER})(k\b)?")  # "43k molecules"; "116 K" is a temperature
 _POWER_PARTS = re.compile(
     rf"(?:(\d+(?:\.\d+)?)\s*[x×*·]\s*)?10\s*(?:\^|\*\*)?\s*\{{?\s*([{_MINUS}+]?)\s*(\d{{1,2}})\}}?"
 )

@@ -287,7 +287,8 @@ class _Validator:
                 self.problem(path + (key,), f"{key!r} must be a list of lists of group names")
                 continue
             for rule in rules:
-                for group in (name for item in rule for name in re.split(r"[+&]", item)):
+                # "a+b", "a&b", and "a{n}" (found in at least n sentences)
+                for group in (name for item in rule for name in re.split(r"[+&]", re.sub(r"\{\d+\}$", "", item))):
                     if group not in groups and group not in BUILTIN_GROUPS:
                         self.problem(path + (key,), f"{key!r} names group {group!r}, which no vocabulary defines")
 

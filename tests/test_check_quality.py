@@ -1,0 +1,209 @@
+"""The checker's general mechanisms for agreeing with careful graders, on crafted passages (English and French)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyser.checking.criteria import map_headings
+from analyser.rubric import load_rubric
+
+
+@pytest.mark.parametrize("heading, criterion_id", [
+    # plain headings students write name their criterion
+    ("What the authors are after", "context"),
+    ("Ce que cherchent les auteurs", "context"),
+    ("What exactly is learned, and from what", "framing"),
+    ("Ce que la machine doit apprendre", "framing"),
+    ("Under the hood", "model"),
+    ("Sous le capot", "model"),
+    ("How the settings were picked", "optimisation"),
+    ("Comment on règle le modèle", "optimisation"),
+    ("Is it memorising?", "overfitting"),
+    ("Le modèle apprend-il par cœur ?", "overfitting"),
+    ("Other roads", "alternatives"),
+    ("Ce qu'on pourrait faire d'autre", "alternatives"),
+    # a document's title or title block is no section, whatever it names
+    ('ML analysis: "Scientific knowledge graph and ontology generation using open large language models"', None),
+    ("Analyse de « Constrained composite Bayesian optimization for rational synthesis »", None),
+    ("Author: Clémence Vidal (L3 Biochimie, option AI & chemistry)", None),
+    ("Optimisation : un « entraînement » sans entraînement", "optimisation"),
+])
+def test_plain_headings_and_titles(heading, criterion_id):
+    assert map_headings([heading], load_rubric()) == [criterion_id]
+
+
+def _group(criterion_id: str, group: str):
+    from analyser.checking.terms import term_set
+
+    criterion = load_rubric().criterion(criterion_id)
+    terms = criterion.vocabulary.mention if group == "mention" else criterion.vocabulary.groups[group]
+    return term_set(tuple(terms))
+
+
+@pytest.mark.parametrize("criterion_id, group, sentence, found", [
+    # French words that are English words with another meaning, and back
+    ("context", "mention", "the model is fast but the data are few", False),
+    ("context", "mention", "le but de l'article est de prédire la solubilité", True),
+    ("optimisation", "mention", "the reported error looks optimistic", False),
+    ("optimisation", "mention", "les poids sont optimisés par Adam", True),
+    ("model", "mention", "l'ensemble de test contient 200 molécules", False),
+    ("model", "mention", "an ensemble of 100 regression trees averages its members", True),
+    ("overfitting", "comparison", "the band gap is underestimated by DFT", False),
+    ("overfitting", "comparison", "the generalisation gap is small", True),
+    # words of earlier work in their other senses are not earlier work
+    ("context", "prior", "chemists could discard bad ideas before making them", False),
+    ("context", "prior", "learn from molecules that were already measured", False),
+    ("context", "prior", "the Gaussian process puts a prior on the functions", False),
+    ("context", "prior", "before this paper, each property had its own hand-made descriptors", True),
+    ("context", "prior", "usual machine learning potentials only see the positions of the atoms", True),
+    ("context", "prior", "jusqu'ici, les modèles habituels ignoraient les spins", True),
+    ("context", "prior", "il faut les tester avant de les synthétiser", False),
+    ("context", "claim", "the band gap of the compound", False),
+    ("context", "claim", "the authors propose a new descriptor that fills the gap", True),
+    ("context", "why_ml", "the rock-salt lattice is cubic", False),
+    ("context", "why_ml", "DFT scales cubically with the number of electrons", True),
+    ("context", "why_ml", "the alternative is months of expert reading", True),
+    # a program, the computer, an LLM: machine learning in plain words
+    ("context", "ml", "a program that estimates them from the drawing alone would save effort", True),
+    ("context", "ml", "un programme qui prédit la taille éviterait des essais", True),
+])
+def test_terms_in_their_senses(criterion_id, group, sentence, found):
+    from analyser.checking.terms import fold
+
+    assert bool(_group(criterion_id, group).found(fold(sentence))) is found
+
+
+def test_an_unheaded_paragraph_counts_for_the_topic_it_is_about(tmp_path):
+    from analyser.checking.check import assess
+
+    text = (
+        "Name: Ada Lovelace\n\nhttps://doi.org/10.1000/xyz123\n\n"
+        "Manganese oxide orders antiferromagnetically below its Néel temperature. Hybrid DFT gives the energy of one "
+        "spin arrangement, but simulating the transition needs thousands of atoms and millions of energy evaluations, "
+        "which is far too expensive. Standard machine learning potentials cannot help, because they only see the "
+        "positions of the atoms, so the question is whether a learned potential that also sees the spins can do it.\n\n"
+        "The model is a neural network potential trained on DFT energies.\n"
+    )
+    path = tmp_path / "free.md"
+    path.write_text(text, encoding="utf-8")
+    context = next(r for r in assess(path, offline=True, calibrated=False).results if r.criterion.id == "context")
+    assert any("thousands of atoms" in unit.text for unit in context.units)  # no word of the paragraph names the context
+
+
+GP_PAPER = (
+    "# Enzyme assays optimised by a self-driving lab\n\n"
+    "We choose a Gaussian process model as the surrogate of the enzyme activity. "
+    "The Gaussian process uses a kernel that sums a DotProduct, an RBF and a White term, and it is refitted after each batch of eight experiments. "
+    "Expected improvement selects the next concentrations of glucose oxidase, peroxidase, ABTS and glucose. "
+    "Neural networks need far more data than the forty experiments of a campaign.\n"
+)
+
+
+@pytest.mark.parametrize("sentence, contradicted", [
+    ("The surrogate model is a deep neural network.", True),
+    ("The authors use a random forest with 500 trees.", True),
+    ("There are only a few dozen measurements, which is much too little for a neural network, while a GP works well on small data.", False),
+    ("Earlier work and the papers using a random forest or kernel ridge built one model per assay.", False),
+    ("The training is very different from what one does with neural networks.", False),
+    ("Le modèle est bien plus simple qu'un réseau de neurones, ce qui convient à quarante expériences.", False),
+])
+def test_a_model_named_beside_the_papers_is_no_claim_it_is_the_papers(tmp_path, sentence, contradicted):
+    from analyser.checking import check
+
+    paper = tmp_path / "paper.md"
+    paper.write_text(GP_PAPER, encoding="utf-8")
+    path = tmp_path / "a.md"
+    path.write_text(f"Name: Ada Lovelace\n\n## Model\n\n{sentence} The kernel sums an RBF and a White term.\n", encoding="utf-8")
+    report = check(path, paper=paper, offline=True)
+    assert any(c.verdict == "contradicted" for c in report.consistency) is contradicted
+
+
+def _scores(tmp_path, body: str, name: str = "a.md", paper=None):
+    from analyser.checking.check import assess
+
+    path = tmp_path / name
+    path.write_text("Name: Ada Lovelace\n\nhttps://doi.org/10.1000/xyz123\n\n" + body, encoding="utf-8")
+    assessment = assess(path, paper=paper, offline=True, calibrated=False)
+    return {result.criterion.id: result.rule for result in assessment.results}
+
+
+@pytest.mark.parametrize("body, level", [
+    ("## Training\n\nThe model is trained.\n", 1),
+    ("## Training\n\nNothing is trained in this paper: the LLMs are used zero-shot, and the weights never change. What replaces "
+     "training is how the prompts are written, and self-consistency: the same question is asked several times and the "
+     "majority vote is kept.\n", 2),
+    ("## Entraînement\n\nRien n'est entraîné : les LLM sont utilisés tels quels, en zero-shot, sans modification des poids. "
+     "Ce qui remplace l'entraînement, ce sont les consignes des prompts et l'auto-cohérence : on pose plusieurs fois la même "
+     "question et on garde le vote majoritaire.\n", 2),
+])
+def test_what_replaces_training_where_nothing_is_trained(tmp_path, body, level):
+    assert _scores(tmp_path, body)["optimisation"] == level
+
+
+@pytest.mark.parametrize("body", [
+    "## How reliable is it?\n\nThe evaluation rests on 100 articles checked against a ground truth that is not documented, "
+    "and the LLM judge gives higher scores than the similarity metric; the five runs differ, so the 0.82 F1 is optimistic.\n",
+    "## Que valent les résultats ?\n\nL'évaluation repose sur 100 articles comparés à une vérité terrain non documentée, et le "
+    "juge LLM donne des scores plus élevés que la similarité ; les cinq exécutions diffèrent, donc le F1 de 0,82 est optimiste.\n",
+])
+def test_the_evaluation_questioned_where_nothing_is_fitted_is_the_overfitting_criterion(tmp_path, body):
+    assert _scores(tmp_path, body)["overfitting"] >= 1
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("This article is in the field of drug discovery and property prediction.", False),
+    ("Le domaine est la découverte de matériaux et la prédiction de propriétés.", False),
+    ("The question is whether the band gap can be predicted from the formula alone.", True),
+    ("Les auteurs veulent savoir si l'on peut prédire la taille des particules.", True),
+])
+def test_a_field_named_is_no_question(sentence, found):
+    from analyser.checking.terms import fold
+
+    assert bool(_group("context", "question").found(fold(sentence))) is found
+
+
+@pytest.mark.parametrize("body, level", [
+    # the field named, with a generic reason: mentioned
+    ("## Context\n\nThis article is about drug discovery. Machine learning can accelerate discovery because experiments "
+     "are expensive.\n", 1),
+    # what the usual models miss, said with the article's words, and why learning helps: the question is stated
+    ("## Context\n\nUsual machine learning potentials only see the positions of the atoms, so they give the same energy to "
+     "two spin arrangements of MnO. Hybrid DFT is far too expensive for the thousands of atoms a Néel transition needs, "
+     "which is why a learned potential is useful.\n", 2),
+])
+def test_the_question_may_be_stated_as_the_gap_the_paper_fills(tmp_path, body, level):
+    paper = tmp_path / "paper.md"
+    paper.write_text(
+        "# Magnetic potentials\n\nMachine learning potentials describe MnO and its Néel transition. Spin arrangements of MnO change "
+        "the energy. The Néel temperature of MnO is 116 K. Spin arrangements are encoded by new descriptors.\n", encoding="utf-8")
+    assert _scores(tmp_path, body, paper=paper)["context"] == level
+
+
+@pytest.mark.parametrize("body, level", [
+    ("## How the settings were picked\n\nFitting means solving one large set of linear equations for the weights, so that the "
+     "total squared mismatch with the DFT energies is as small as possible. The settings of the kernel were chosen by trying a "
+     "grid of values and keeping those that best predicted hidden data: hide one fifth, predict it from the rest, repeat. "
+     "The loop stopped after 4 rounds, when the score reached 0.80.\n", 3),
+    ("## Comment on règle le modèle\n\nLes réglages du noyau sont ajustés automatiquement : on prend ceux qui rendent les mesures "
+     "déjà faites les plus probables. Ils sont choisis sur une grille de valeurs, et on s'arrête après 4 tours, quand le score "
+     "atteint 0,80.\n", 3),
+])
+def test_training_explained_in_plain_words(tmp_path, body, level):
+    assert _scores(tmp_path, body)["optimisation"] == level
+
+
+@pytest.mark.parametrize("criterion_id, group, sentence, found", [
+    ("framing", "size", "the data are split 80/10/10", True),
+    ("framing", "size", "0.8/0.1/0.1 of the molecules", True),
+    ("framing", "size", "2Jmax in 4 / 6 / 8 / 10", False),
+    ("framing", "size", "3916 papers mention d33", True),
+    ("framing", "size", "16 puits de départ", True),
+    ("framing", "task", "the second generation of neural network potentials", False),
+    ("framing", "task", "the generation of new molecules", True),
+    ("framing", "mention", "the input of each atomic network is a vector of symmetry functions", True),
+    ("framing", "mention", "la cible est la solubilité mesurée", True),
+])
+def test_framing_terms_in_their_senses(criterion_id, group, sentence, found):
+    from analyser.checking.terms import fold
+
+    assert bool(_group(criterion_id, group).found(fold(sentence))) is found
