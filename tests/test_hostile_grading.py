@@ -46,16 +46,27 @@ def article(papers_dir) -> Path:
     return papers_dir / f"{PAPER_SLUG}.pdf"
 
 
+def _blocks(markdown: str):
+    """(heading level or 0, text) of a Markdown analysis: each block of plain lines is one paragraph."""
+    for block in markdown.split("\n\n"):
+        lines = block.strip().splitlines()
+        while lines and lines[0].startswith("#"):
+            heading = lines.pop(0)
+            yield heading.count("#"), heading.lstrip("# ")
+        if lines:
+            yield 0, " ".join(lines)
+
+
 def _docx(path: Path, markdown: str) -> Path:
-    """A Word file of a Markdown analysis: "#" lines as Word headings, other lines as paragraphs."""
+    """A Word file of a Markdown analysis, with Word headings."""
     import docx
 
     document = docx.Document()
-    for line in markdown.splitlines():
-        if line.startswith("#"):
-            document.add_heading(line.lstrip("# "), level=line.count("#"))
-        elif line.strip():
-            document.add_paragraph(line)
+    for level, text in _blocks(markdown):
+        if level:
+            document.add_heading(text, level=level)
+        else:
+            document.add_paragraph(text)
     document.save(path)
     return path
 
@@ -64,13 +75,8 @@ def _html(markdown: str) -> str:
     """An HTML page of a Markdown analysis, as our template exports one."""
     import html
 
-    lines = []
-    for line in markdown.splitlines():
-        if line.startswith("#"):
-            level = line.count("#")
-            lines.append(f"<h{level}>{html.escape(line.lstrip('# '))}</h{level}>")
-        elif line.strip():
-            lines.append(f"<p>{html.escape(line)}</p>")
+    lines = [f"<h{level}>{html.escape(text)}</h{level}>" if level else f"<p>{html.escape(text)}</p>"
+             for level, text in _blocks(markdown)]
     return "<!doctype html><html><body>" + "\n".join(lines) + "</body></html>"
 
 

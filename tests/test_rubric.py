@@ -100,7 +100,7 @@ def test_bad_weight_is_reported(tmp_path, weight, expected):
 def test_bad_types_and_unknown_groups_are_reported(tmp_path):
     path = _broken(tmp_path, "page_limit = 3", 'page_limit = "three"')
     assert any("'page_limit' must be int" in p for p in problems_in(path))
-    path = _broken(tmp_path, 'explain = [["loss", "optimiser"]]', 'explain = [["loss", "optimizer"]]')
+    path = _broken(tmp_path, 'explain = [["loss", "optimiser"], ', 'explain = [["loss", "optimizer"], ')
     assert any("names group 'optimizer'" in p for p in problems_in(path))
     path = _broken(tmp_path, 'due = ""', 'due = "next friday"')
     assert any("'due' is not an ISO date-time" in p for p in problems_in(path))
