@@ -88,16 +88,14 @@ def total(scores: dict[str, int]) -> float:
     return 20 * sum(scores.values()) / (3 * len(scores))
 
 
-def profiles() -> dict[str, dict]:
-    path = BENCH / "corpus" / "profiles.tsv"
+def profiles(path: Path = BENCH / "corpus" / "profiles.tsv") -> dict[str, dict]:
     if not path.exists():
         return {}
     with path.open(encoding="utf-8") as handle:
         return {row["id"]: row for row in csv.DictReader(handle, delimiter="\t")}
 
 
-def robustness(assessed, criteria) -> None:
-    kinds = profiles()
+def robustness(assessed, criteria, kinds: dict[str, dict], which: str = "corpus") -> None:
     by_kind: dict[str, list] = {}
     for item in assessed:
         kind = kinds.get(item.labelled.id, {}).get("kind")
@@ -105,7 +103,7 @@ def robustness(assessed, criteria) -> None:
             by_kind.setdefault(kind, []).append(item)
     if not by_kind:
         return
-    print("\nrobustness (leave-papers-out scores, corpus analyses by the kind they were written as)")
+    print(f"\nrobustness ({which} analyses by the kind they were written as)")
     print("kind               n  total (mean, max)  labelled total  every criterion <= 1  within 1 level everywhere  is_analysis fails")
     for kind in sorted(by_kind):
         items = by_kind[kind]
@@ -201,7 +199,7 @@ def main() -> int:
             row = "  ".join(f"{c[:4]} {item.labelled.scores[c]}->{scores_of(item)[c]}{'' if scores_of(item)[c] == item.labelled.scores[c] else ' *'}" for c in criteria)
             print(f"{item.labelled.id}: {row}")
     checks(assessed)
-    robustness(assessed, criteria)
+    robustness(assessed, criteria, profiles(), "leave-papers-out scores, corpus")
     review(assessed)
     labellers(criteria)
 
@@ -224,6 +222,7 @@ def sealed(assessed, rubric, criteria, penalty) -> None:
         calibrate.apply(content, item, rubric)
     print_agreement("SEALED set (articles and analyses never seen; measured once)", agreement(done, criteria))
     checks(done)
+    robustness(done, criteria, profiles(BENCH / "sealed" / "profiles.tsv"), "sealed")
     review(done)
 
 

@@ -43,3 +43,26 @@ def test_a_folder_submission_says_no_time_is_known_and_what_would_give_one(paper
     assert deadline["passed"] is None
     assert "carries no submission time" in deadline["detail"] and "mbox, Maildir or .eml" in deadline["detail"]
     assert "--submitted-at" not in (out / "ada" / "report.html").read_text()  # an option grade does not have
+
+
+def test_each_article_gets_its_own_facts_when_articles_come_and_go(papers_dir):
+    # A document made after another was dropped often takes its memory address, hence
+    # its id(): the facts kept for the dropped one must never be given to the new one.
+    import copy
+    import gc
+
+    from analyser.checking.inputs import Article, article_facts
+    from analyser.documents import load
+    from analyser.facts import extract
+
+    names = ("ward2016-general-purpose-ml-inorganic-materials", "gao2024-ssl-gnn-polymer-properties")
+    documents = {name: load(papers_dir / f"{name}.pdf") for name in names}
+    expected = {name: extract(document).to_dict() for name, document in documents.items()}
+    for _ in range(8):
+        for name in names:
+            fresh = copy.copy(documents[name])  # a new document object, as a new check reads one
+            article = Article(document=fresh)
+            found = article_facts(article).to_dict()
+            del article, fresh
+            gc.collect()
+            assert found == expected[name], name

@@ -219,7 +219,9 @@ def _article_from(located, wanted: str, link: str | None) -> Article:
     return Article(document=_load_article_file(Path(located.path)), identifier=identifier)
 
 
-_FACTS: dict[int, object] = {}  # id(article document) -> its facts; documents are cached above
+# id(article document) -> (that document, its facts). The entry holds the document
+# so that its id cannot be reused by another article while the facts are kept.
+_FACTS: dict[int, tuple[object, object]] = {}
 
 
 def article_facts(article: Article, facts=None):
@@ -228,7 +230,7 @@ def article_facts(article: Article, facts=None):
         return facts
     key = id(article.document)
     if key in _FACTS:
-        return _FACTS[key]
+        return _FACTS[key][1]
     from analyser.facts import extract
 
     try:
@@ -238,5 +240,5 @@ def article_facts(article: Article, facts=None):
         return None
     if len(_FACTS) > 16:
         _FACTS.clear()
-    _FACTS[key] = found
+    _FACTS[key] = (article.document, found)
     return found
