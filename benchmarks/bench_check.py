@@ -145,10 +145,10 @@ def checks(assessed) -> None:
             print(f"{check_id:<13} {statistics.mean(hits):5.0%}  ({sum(hits)}/{len(hits)})")
 
 
-def labellers(criteria) -> None:
+def labellers(criteria, folder: Path = BENCH / "corpus") -> None:
     from analyser.checking.calibrate import quadratic_weighted_kappa
 
-    first, second = BENCH / "corpus" / "labels", BENCH / "corpus" / "labels2"
+    first, second = folder / "labels", folder / "labels2"
     pairs = []
     for path in sorted(second.glob("*.labels.json")) if second.exists() else []:
         other = first / path.name
@@ -156,7 +156,7 @@ def labellers(criteria) -> None:
             pairs.append((json.loads(other.read_text(encoding="utf-8")), json.loads(path.read_text(encoding="utf-8"))))
     if not pairs:
         return
-    print(f"\nlabellers' own agreement ({len(pairs)} analyses labelled twice, blind)")
+    print(f"\nlabellers' own agreement, {folder.name} ({len(pairs)} analyses labelled twice, blind)")
     kappas = []
     for cid in criteria:
         a = [one["scores"][cid] for one, _ in pairs]
@@ -224,6 +224,7 @@ def sealed(assessed, rubric, criteria, penalty) -> None:
     checks(done)
     robustness(done, criteria, profiles(BENCH / "sealed" / "profiles.tsv"), "sealed")
     review(done)
+    labellers(criteria, BENCH / "sealed")
 
 
 def timing(labelled, rubric) -> None:

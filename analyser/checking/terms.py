@@ -42,7 +42,8 @@ class TermSet:
     def __init__(self, terms: tuple[str, ...] | list[str]):
         self.terms = tuple(terms)
         self._exact: dict[int, set[tuple[str, ...]]] = {}  # n words -> term word tuples
-        self._prefix: dict[int, list[tuple[tuple[str, ...], str]]] = {}  # n -> (first words, last prefix)
+        # n words -> first n-1 words -> the prefixes the last word may start with
+        self._prefix: dict[int, dict[tuple[str, ...], tuple[str, ...]]] = {}
         regexes = []
         for term in self.terms:
             if term.startswith("re:"):
@@ -56,13 +57,25 @@ class TermSet:
                 regexes.append(r"\b" + r"\W+".join(re.escape(w) for w in words) + tail)
                 continue
             if term.endswith("*"):
-                self._prefix.setdefault(len(words), []).append((words[:-1], words[-1]))
+                by_first = self._prefix.setdefault(len(words), {})
+                by_first[words[:-1]] = by_first.get(words[:-1], ()) + (words[-1],)
             else:
                 self._exact.setdefault(len(words), set()).add(words)
         self._regex = re.compile("|".join(regexes)) if regexes else None
         self._lengths = sorted(set(self._exact) | set(self._prefix))
+        self._memo: dict[str, frozenset[str]] = {}
 
-    def found(self, folded_text: str) -> set[str]:
+    def found(self, folded_text: str) -> frozenset[str]:
+        # A check asks the same set about the same sentence several times (to place
+        # it, then to score each criterion): remember the last few thousand answers.
+        hits = self._memo.get(folded_text)
+        if hits is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            hits = self._memo[folded_text] = frozenset(self._find(folded_text))
+        return hits
+
+    def _find(self, folded_text: str) -> set[str]:
         hits: set[str] = set()
         if self._regex is not None:
             hits.update(match.group(0).strip() for match in self._regex.finditer(folded_text))
@@ -71,15 +84,15 @@ class TermSet:
         grams = _grams(folded_text)
         for n, exact in self._exact.items():
             hits.update(" ".join(words) for words in exact & grams.get(n, frozenset()))
-        for n, prefixes in self._prefix.items():
+        for n, by_first in self._prefix.items():
             if n == 1:
-                starts = tuple(prefix for _, prefix in prefixes)
+                starts = by_first[()]
                 hits.update(word for word in tokens(folded_text) if word.startswith(starts))
                 continue
             for window in grams.get(n, ()):
-                for first, prefix in prefixes:
-                    if window[:-1] == first and window[-1].startswith(prefix):
-                        hits.add(" ".join(window))
+                starts = by_first.get(window[:-1])
+                if starts and window[-1].startswith(starts):
+                    hits.add(" ".join(window))
         return hits
 
     def search(self, folded_text: str) -> bool:
@@ -90,6 +103,7 @@ class TermSet:
 
 
 MAX_TERM_WORDS = 6
+MEMO_SIZE = 4096
 
 
 @lru_cache(maxsize=2048)
