@@ -11,7 +11,7 @@ from analyser.dates import parse_due
 from analyser.dates import BadDateError
 from analyser.grading.errors import InputNotFoundError
 from analyser.grading.intake import collect
-from analyser.grading.names import safe_filename, unique_slugs
+from analyser.grading.names import assign_slugs, safe_filename
 from analyser.grading.selection import select
 from test_grade_support import DUE, class_messages, mail, snapshot, write_mbox
 
@@ -133,6 +133,6 @@ def test_oversized_and_numerous_attachments_are_bounded(tmp_path, monkeypatch):
 def test_slugs_are_unique_and_stable():
     keys = ["a@x.fr", "b@x.fr", "c@x.fr"]
     labels = {"a@x.fr": "Jean Dupont", "b@x.fr": "Jean Dupont", "c@x.fr": "../inbox"}
-    first = unique_slugs(keys, labels)
-    assert len(set(first.values())) == 3 and first == unique_slugs(list(reversed(keys)), labels)
+    first = assign_slugs(keys, labels)
+    assert len(set(first.values())) == 3 and first == assign_slugs(list(reversed(keys)), labels)
     assert first["c@x.fr"] != "inbox" and "/" not in first["c@x.fr"]

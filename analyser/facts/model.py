@@ -137,9 +137,7 @@ class PaperFacts:
     def to_dict(self) -> dict:
         return asdict(self)
 
-    def values(self, name: str) -> set[str]:
-        """The values of a set-valued field, by its JSON name, e.g. "learning_type",
-        "validation", "datasets", "representation", "loss", "optimiser"."""
+    def _labels(self, name: str) -> list:
         holders = {
             "datasets": self.data.datasets,
             "representation": self.data.representation,
@@ -147,8 +145,12 @@ class PaperFacts:
             "optimiser": self.optimisation.optimiser,
             "hyperparameter_search": self.optimisation.hyperparameter_search,
         }
-        labels = holders[name] if name in holders else getattr(self, name)
-        return {label.value if isinstance(label, Label) else label.name for label in labels}
+        return holders[name] if name in holders else getattr(self, name)
+
+    def values(self, name: str) -> set[str]:
+        """The values of a set-valued field, by its JSON name, e.g. "learning_type",
+        "validation", "datasets", "representation", "loss", "optimiser"."""
+        return self.confident_values(name, threshold=0.0)
 
     def main_families(self) -> set[str]:
         return {model.family for model in self.models if model.role == "main"}
@@ -158,16 +160,8 @@ class PaperFacts:
 
     def confident_values(self, name: str, threshold: float = CONFIDENT) -> set[str]:
         """`values(name)` kept to the facts stated firmly enough to rely on."""
-        holders = {
-            "datasets": self.data.datasets,
-            "representation": self.data.representation,
-            "loss": self.optimisation.loss,
-            "optimiser": self.optimisation.optimiser,
-            "hyperparameter_search": self.optimisation.hyperparameter_search,
-        }
-        labels = holders[name] if name in holders else getattr(self, name)
         return {label.value if isinstance(label, Label) else label.name
-                for label in labels if label.confidence >= threshold}
+                for label in self._labels(name) if label.confidence >= threshold}
 
     def confident_models(self, role: str | None = None, threshold: float = CONFIDENT) -> list[Model]:
         """The models stated firmly enough to rely on, of one role ("main",

@@ -42,30 +42,18 @@ def slugify(text: str | None, default: str = "student") -> str:
     return slug[:60].strip("-") or default
 
 
-def unique_slugs(keys: list[str], labels: dict[str, str | None]) -> dict[str, str]:
-    """One distinct slug per key, stable for the same class (sorted keys, numbered clashes)."""
-    taken: set[str] = set()
-    result: dict[str, str] = {}
-    for key in sorted(keys):
-        base = slugify(labels.get(key) or key)
-        slug, n = base, 2
-        while slug in taken or slug in _RESERVED_SLUGS:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        result[key] = slug
-    return result
-
-
 # Folders of the output directory that a student slug must never take.
 _RESERVED_SLUGS = {"inbox", "outbox", "assets"}
 
 
-def assign_slugs(keys: list[str], labels: dict[str, str | None], previous: dict[str, str]) -> dict[str, str]:
-    """One distinct slug per key, keeping the slug each key had in earlier runs of the class.
+def assign_slugs(keys: list[str], labels: dict[str, str | None], previous: dict[str, str] | None = None) -> dict[str, str]:
+    """One distinct slug per key (stable: sorted keys, numbered clashes), keeping the
+    slug each key had in earlier runs of the class.
 
     A newcomer whose name another student already has gets the next free
     number; nobody's report folder changes name because someone joined.
     """
+    previous = previous or {}
     result = {key: previous[key] for key in keys if key in previous}
     taken = set(result.values())
     for key in sorted(k for k in keys if k not in result):
