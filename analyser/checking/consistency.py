@@ -196,6 +196,15 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
             in_article[label] = matcher.search(folded_article)
         return in_article[label]
 
+    article_sentences: list[str] = []
+
+    def used(matcher) -> bool:
+        # A model the article names in several sentences is part of its work (a scoring
+        # model, a step of the pipeline) even where its facts do not list it.
+        if not article_sentences:
+            article_sentences.extend(re.split(r"(?<=[.!?])\s+", folded_article))
+        return sum(1 for sentence in article_sentences if matcher.search(sentence)) >= USED_IN_SENTENCES
+
     for unit in units:
         if id(unit) in skip or unit.copied:
             continue
@@ -217,7 +226,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                 if not matcher.search(clause) or not _ASSERTS_USE.search(clause) or not _names_its_model(clause, matcher):
                     continue
                 families = set(generic_families.get(label, ()))
-                if named(label, matcher) and (not known_families or families & known_families):
+                if named(label, matcher) and (not known_families or families & known_families or used(matcher)):
                     add(label, "agrees", texts["named"], "model", "model")
                 elif main_models:
                     model = main_models[0]
@@ -251,7 +260,8 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                             continue
                         if value in known:
                             add(value, "agrees", texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing", "facts")
-                        elif not matcher.search(folded_article):
+                        elif not matcher.search(folded_article) and _stem(value) not in folded_article:
+                            # Not even "classifier" or "regressor" in the article: the claim is none of its work.
                             add(value, "contradicted", texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing", "facts")
             for quantity in quantities(clause):
                 if not quantity.kind or quantity.kind == "%" or quantity.kind == "data" and not informative(quantity.value):
@@ -266,6 +276,8 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
 # them is wrong, not merely unreported. Data sizes, splits and scores are not
 # among them: a paper gives many, and a student may derive one (90 % of 3,101).
 SETTINGS = frozenset({"epochs", "batch size", "learning rate", "folds", "layers", "neurons", "trees", "heads"})
+USED_IN_SENTENCES = 3
+UNIT_SCALES = (1, 10, 100, 1000, 0.1, 0.01, 0.001)
 APPROXIMATE_RANGE = (0.5, 2.0)  # a rounded data size this close to one the article gives may be a rounding of it
 MAX_STATED = 3  # distinct values of a setting the article may give for it still to contradict another
 
@@ -289,15 +301,33 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
         return
     others = article.stated(quantity.kind)
     values = list(dict.fromkeys(_plain(stated.quantity.value) for stated in others))
-    if quantity.kind in SETTINGS and others and len(values) <= MAX_STATED:
+    if quantity.kind in SETTINGS and others and len(values) <= MAX_STATED and not article.near_kind(quantity) \
+            and not _sum_of_two(quantity.value, [stated.quantity.value for stated in others]):
         # A setting the article states otherwise: "500 epochs" where it trains for 100,
-        # whatever other "500" it prints.
+        # whatever other "500" it prints -- unless it prints it beside a word of the
+        # same setting ("max_depth (the depth of the tree) 12"), or the student added
+        # two of its values up ("4 ALIGNN + 4 GCN layers": eight layers).
         first = others[0]
         add(label, "contradicted", texts["contradicted"].format(kind=kind, values=", ".join(values), quote=_short(first.sentence, QUOTE_CHARS), page=first.page), criterion, kind_of_claim)
+    elif quantity.kind in article.reported and not any(article.prints(quantity.value * scale) for scale in UNIT_SCALES):
+        # A score of a metric the article reports, a value it never prints in any unit
+        # (0.034 eV is 34 meV, 0.77 is 77 %): an invented result.
+        add(label, "contradicted", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)
     elif article.prints(quantity.value):
         add(label, "agrees", texts["printed"], criterion, kind_of_claim)
     else:
         add(label, "unsupported", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)
+
+
+def _stem(value: str) -> str:
+    return value[:STEM_LETTERS]
+
+
+STEM_LETTERS = 7  # "classif", "regress", "generat", "cluster", "supervi"
+
+
+def _sum_of_two(value: float, stated: list[float]) -> bool:
+    return any(abs(first + second - value) < 1e-9 for i, first in enumerate(stated) for second in stated[i:])
 
 
 def _plain(value: float) -> str:

@@ -189,6 +189,9 @@ def ground(folded_sentence: str, anchors: ArticleAnchors) -> Grounding:
         stated = anchors.quantities.agrees(quantity) if quantity.kind else None
         if stated is not None:
             agreed.append((quantity, stated.sentence))
-        elif anchors.quantities.prints(quantity.value) and informative(quantity.value):
+        elif anchors.quantities.prints(quantity.value) and informative(quantity.value) and (
+                not anchors.quantities.names_kind(quantity.kind) or anchors.quantities.near_kind(quantity)):
+            # "10-fold" is the article's only if it gives 10 where it speaks of folds, not
+            # because a "10" stands somewhere in it.
             printed.append(quantity)
     return Grounding(list(seen.values()), agreed, printed)

@@ -86,6 +86,17 @@ _KINDS: dict[str, tuple[str, str]] = {
     "heads": (r"(?:attention\s+)?(?:heads?|tetes?)\b", r"(?!)"),
     "iterations": (r"(?:iterations?|rounds?|cycles?|batches of experiments)\b", r"(?!)"),
 }
+# The word of each setting anywhere in a sentence, for numbers the patterns above miss.
+_KIND_WORDS = {kind: re.compile(words) for kind, words in {
+    "epochs": r"\bepochs?\b|\bepoques?\b",
+    "batch size": r"\bbatch|\btaille de lot",
+    "learning rate": r"\blearning[ -]rate|\btaux d'apprentissage",
+    "layers": r"\blayers?\b|\bcouches?\b|\bdepth|\bprofondeur",
+    "neurons": r"\bneurons?\b|\bneurones?\b|\bhidden (?:size|dim)|\bwidth\b",
+    "trees": r"\btrees?\b|\bestimators\b|\barbres?\b",
+    "folds": r"\bfolds?\b|-fold|\bplis\b",
+    "heads": r"\bheads?\b|\btetes?\b",
+}.items()}
 _KIND_AFTER = {kind: re.compile(r"\s*(?:" + after + ")") for kind, (after, _) in _KINDS.items()}
 _KIND_BEFORE = {kind: re.compile(before) for kind, (_, before) in _KINDS.items()}
 
@@ -102,6 +113,7 @@ METRICS = {
     "spearman": r"spearman(?:'s)?(?: correlation)?(?: rho)?",
     "mape": r"mape",
 }
+_METRIC_WORDS = {f"metric:{name}": re.compile(rf"\b(?:{pattern})\b") for name, pattern in METRICS.items()}
 _METRIC_BEFORE = {
     name: re.compile(rf"\b(?:{pattern})\b(?:\s+(?:of|was|is|=|:|de|est|d'environ|around|about|reached|reaches|atteint|vaut|close to|below|above|under|over|ranging from|from|between|\(test\)|on the test set|sur le test|on test|test))*\s*[=:≈~]?\s*$")
     for name, pattern in METRICS.items()
@@ -212,15 +224,25 @@ class ArticleQuantities:
 
         self.by_kind: dict[str, list[Stated]] = {}
         self.values: set[float] = set()
+        self.near: dict[str, set[float]] = {}  # kind -> values printed in a sentence naming that kind
+        self.reported: set[str] = set()  # metric kinds named beside a number somewhere
         for text, page in sentences:
             folded = fold(text)
             for quantity in quantities(folded):
                 self.by_kind.setdefault(quantity.kind, []).append(Stated(quantity, text, page))
                 self.values.add(key(quantity.value))
+            printed = set()
             for match in re.finditer(r"\d+(?:[.,]\d+)?", folded):  # bare digit runs: no reading missed
                 value = value_of(match.group(0))
                 if value is not None:
-                    self.values.add(key(value))
+                    printed.add(key(value))
+            self.values |= printed
+            for kind, words in _KIND_WORDS.items():
+                if printed and words.search(folded):
+                    self.near.setdefault(kind, set()).update(printed)
+            for kind, words in _METRIC_WORDS.items():
+                if printed and words.search(folded):
+                    self.reported.add(kind)
 
     def stated(self, kind: str) -> list[Stated]:
         return self.by_kind.get(kind, [])
@@ -240,6 +262,16 @@ class ArticleQuantities:
 
     def prints(self, value: float) -> bool:
         return key(value) in self.values
+
+    @staticmethod
+    def names_kind(kind: str) -> bool:
+        """Whether a setting's word is known for this kind (`near_kind` can tell)."""
+        return kind in _KIND_WORDS
+
+    def near_kind(self, quantity: Quantity) -> bool:
+        """Whether the article prints this value in a sentence naming its kind, in
+        a form the kinds above do not read ("max_depth (i.e. the depth of the tree) 12")."""
+        return key(quantity.value) in self.near.get(quantity.kind, ())
 
 
 _SHARES = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
