@@ -66,6 +66,11 @@ def _group(criterion_id: str, group: str):
     # a program, the computer, an LLM: machine learning in plain words
     ("context", "ml", "a program that estimates them from the drawing alone would save effort", True),
     ("context", "ml", "un programme qui prédit la taille éviterait des essais", True),
+    # a flaw denied is no flaw pointed out
+    ("overfitting", "flaw", "there is no data leakage because the test set is held out", False),
+    ("overfitting", "flaw", "il n'y a pas de fuite grâce au split", False),
+    ("overfitting", "flaw", "data leakage between the splits is likely", True),
+    ("overfitting", "flaw", "une fuite entre les jeux est probable", True),
     # sizes and splits as students write them; generation only of things generated; inputs stated
     ("framing", "size", "the data are split 80/10/10", True),
     ("framing", "size", "0.8/0.1/0.1 of the molecules", True),

@@ -368,3 +368,22 @@ def test_the_input_of_a_baseline_is_not_the_papers_input():
                     "is trained on Morgan fingerprints. The baseline uses 2048-bit fingerprints."),
     )
     assert facts.values("representation") == {"graphs"}
+
+
+def test_of_several_algorithms_tried_the_one_called_best_is_the_papers_model():
+    facts = facts_of(
+        ("Methods", "The algorithms used were a decision tree classifier, a random forest classifier, "
+                    "gradient boosting and a support vector classifier. We trained them on 60,000 compounds."),
+        ("Results", "The random forest classifier performed best, with 90% accuracy on the test set."),
+    )
+    assert facts.main_families() == {"tree-ensemble"}
+    assert {"tree", "kernel"} <= facts.baseline_families()
+
+
+def test_algorithms_tried_without_a_winner_stay_the_papers_models():
+    facts = facts_of(
+        ("Methods", "The algorithms used were a decision tree classifier, a random forest classifier, "
+                    "gradient boosting and a support vector classifier. We trained them on 60,000 compounds."),
+        ("Results", "All of them reach about 85% accuracy on the test set."),
+    )
+    assert {"tree", "tree-ensemble", "kernel"} <= facts.main_families()

@@ -277,7 +277,6 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
 # among them: a paper gives many, and a student may derive one (90 % of 3,101).
 SETTINGS = frozenset({"epochs", "batch size", "learning rate", "folds", "layers", "neurons", "trees", "heads"})
 USED_IN_SENTENCES = 3
-UNIT_SCALES = (1, 10, 100, 1000, 0.1, 0.01, 0.001)
 APPROXIMATE_RANGE = (0.5, 2.0)  # a rounded data size this close to one the article gives may be a rounding of it
 MAX_STATED = 3  # distinct values of a setting the article may give for it still to contradict another
 
@@ -309,9 +308,7 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
         # two of its values up ("4 ALIGNN + 4 GCN layers": eight layers).
         first = others[0]
         add(label, "contradicted", texts["contradicted"].format(kind=kind, values=", ".join(values), quote=_short(first.sentence, QUOTE_CHARS), page=first.page), criterion, kind_of_claim)
-    elif quantity.kind in article.reported and not any(article.prints(quantity.value * scale) for scale in UNIT_SCALES):
-        # A score of a metric the article reports, a value it never prints in any unit
-        # (0.034 eV is 34 meV, 0.77 is 77 %): an invented result.
+    elif article.invents(quantity):
         add(label, "contradicted", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)
     elif article.prints(quantity.value):
         add(label, "agrees", texts["printed"], criterion, kind_of_claim)

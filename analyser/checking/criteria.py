@@ -174,7 +174,8 @@ def relevance(folded: str, rubric: Rubric, mentions: dict[str, tuple[str, ...]])
     for terms in found.values():
         for term in terms:
             holders[term] = holders.get(term, 0) + 1
-    return {cid: sum(1.0 / holders[term] for term in terms) for cid, terms in found.items()}
+    # fsum: the same total whatever order the set of terms comes in (ties between criteria stay ties)
+    return {cid: math.fsum(1.0 / holders[term] for term in terms) for cid, terms in found.items()}
 
 
 PARAGRAPH_LEAD = 2.0  # a paragraph belongs to a criterion it says this many times more of than of any other...
@@ -224,7 +225,7 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
     # A paragraph outside the criteria's sections is mostly about one topic: its
     # sentences count for the criterion it says most of, clearly ahead of the others.
     for sentences in free.values():
-        totals = {c.id: sum(weights[c.id] for _, weights in sentences) for c in rubric.criteria}
+        totals = {c.id: math.fsum(weights[c.id] for _, weights in sentences) for c in rubric.criteria}
         ranked = sorted(totals.values(), reverse=True) + [0.0]
         leader = max(totals, key=totals.get)
         if ranked[0] >= PARAGRAPH_LEAD * ranked[1] and ranked[0] >= PARAGRAPH_MIN:

@@ -113,6 +113,7 @@ METRICS = {
     "spearman": r"spearman(?:'s)?(?: correlation)?(?: rho)?",
     "mape": r"mape",
 }
+_UNIT_SCALES = (10, 100, 1000, 0.1, 0.01, 0.001)
 _METRIC_WORDS = {f"metric:{name}": re.compile(rf"\b(?:{pattern})\b") for name, pattern in METRICS.items()}
 _METRIC_BEFORE = {
     name: re.compile(rf"\b(?:{pattern})\b(?:\s+(?:of|was|is|=|:|de|est|d'environ|around|about|reached|reaches|atteint|vaut|close to|below|above|under|over|ranging from|from|between|\(test\)|on the test set|sur le test|on test|test))*\s*[=:≈~]?\s*$")
@@ -225,7 +226,7 @@ class ArticleQuantities:
         self.by_kind: dict[str, list[Stated]] = {}
         self.values: set[float] = set()
         self.near: dict[str, set[float]] = {}  # kind -> values printed in a sentence naming that kind
-        self.reported: set[str] = set()  # metric kinds named beside a number somewhere
+        self.reported: dict[str, set[float]] = {}  # metric kind -> values printed beside its name
         for text, page in sentences:
             folded = fold(text)
             for quantity in quantities(folded):
@@ -242,7 +243,7 @@ class ArticleQuantities:
                     self.near.setdefault(kind, set()).update(printed)
             for kind, words in _METRIC_WORDS.items():
                 if printed and words.search(folded):
-                    self.reported.add(kind)
+                    self.reported.setdefault(kind, set()).update(printed)
 
     def stated(self, kind: str) -> list[Stated]:
         return self.by_kind.get(kind, [])
@@ -262,6 +263,14 @@ class ArticleQuantities:
 
     def prints(self, value: float) -> bool:
         return key(value) in self.values
+
+    def invents(self, quantity: Quantity) -> bool:
+        """Whether a score of a metric the article reports is one it never gives: not
+        printed anywhere, nor in another unit beside the metric's name (0.034 eV is
+        34 meV, 0.77 is 77 %)."""
+        reported = self.reported.get(quantity.kind)
+        return bool(reported) and not self.prints(quantity.value) and not any(
+            key(quantity.value * scale) in reported for scale in _UNIT_SCALES)
 
     @staticmethod
     def names_kind(kind: str) -> bool:

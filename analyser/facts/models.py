@@ -247,8 +247,8 @@ def find(corpus: Corpus) -> list[Model]:
         best = neutral.pop(0)
         best.main = best.body * USED_FACTOR
         groups["main"].append(best)
-    groups["main"] = _fold_into_named(_merge_synonyms(_drop_generic(groups["main"])))
-    groups["baseline"] = _merge_synonyms(groups["baseline"])
+    groups["main"], compared = _best_of_compared(_fold_into_named(_merge_synonyms(_drop_generic(groups["main"]))))
+    groups["baseline"] = _merge_synonyms(groups["baseline"] + compared)
     groups["component"] = _merge_synonyms(groups["component"])
 
     models = []
@@ -263,6 +263,41 @@ def find(corpus: Corpus) -> list[Model]:
             for family in dict.fromkeys(candidate.families):
                 models.append(Model(candidate.name, family, role, evidence, confidence(score, 1.0, share)))
     return models
+
+
+# "RFC performed best", "the model with the best performance was the random forest".
+_BEST = re.compile(
+    r"\b(?:performed (?:the )?best|best[- ]performing|the best (?:model|performance|results?|accuracy|classifier|regressor|"
+    r"method|algorithm|predictor)|highest (?:accuracy|score|performance|auc|r2|r²)|most accurate|top[- ]performing)\b",
+    re.I,
+)
+COMPARED_MAINS = 3  # from this many "own" models, the paper is comparing algorithms
+
+
+def _best_of_compared(mains: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """Several models the paper tries as equals ("the algorithms used were DTC, RFC,
+    GBC, XGBC and SVC"): the one its own sentences call the best, alone, is its
+    model; the others are what it was compared against."""
+    if len(mains) < COMPARED_MAINS:
+        return mains, []
+    credit: dict[int, int] = {}
+    for candidate in mains:
+        for hit in candidate.hits:
+            if hit.sent.cites_others or not _BEST.search(hit.sent.text):
+                continue
+            if not any(other is not candidate and any(seen.sent.index == hit.sent.index for seen in other.hits)
+                       for other in mains):
+                credit[id(candidate)] = credit.get(id(candidate), 0) + 1
+    if not credit:
+        return mains, []
+    top = max(credit.values())
+    winners = [candidate for candidate in mains if credit.get(id(candidate)) == top]
+    if len(winners) > 1:
+        return mains, []
+    compared = [candidate for candidate in mains if candidate is not winners[0]]
+    for candidate in compared:
+        candidate.baseline, candidate.baseline_hits = candidate.main, candidate.main_hits
+    return winners, compared
 
 
 def _merge_synonyms(group: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,76 @@
+"""A claim is wrong only when the article says otherwise, read in context.
+
+A model the article uses in several sentences (a scoring model beside its
+generator) is part of its work even where its facts list only the main model;
+a task word whose stem the article uses ("classifier") is its work too; a
+setting printed beside the setting's word, in a form the kinds do not read,
+or the sum of two of the article's values ("3 + 2 layers"), is no
+contradiction; a score of a metric the article reports, in no unit it prints,
+is invented. One crafted article and passage each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analyser.checking import check
+from analyser.checking.quantities import ArticleQuantities, quantities
+from analyser.checking.terms import fold
+
+HEAD = "Name: Ada Lovelace\n\nArticle: https://doi.org/10.1000/xyz123\n\n"
+
+PAPER = (
+    "# Designing inhibitors with a recurrent generator\n\n"
+    "We propose a recurrent neural network, a generative model that generates SMILES strings of new molecules. "
+    "We address de novo molecular generation: our model generates molecules with a high predicted activity. "
+    "The generator has 3 hidden layers and 2 convolutional layers, and is trained for 50 epochs. "
+    "Molecules are scored for activity; the support vector machine scores are shown in Fig. 2. "
+    "The support vector machine scores rise during training. "
+    "The support vector machine agrees with the docking scores. "
+    "The activity classifier reaches a test RMSE of 0.58 on the held-out compounds. "
+    "For the random forest baseline, at max_depth (the depth of each tree) 12 the gap was 4.9%.\n"
+)
+
+
+@pytest.fixture()
+def contradicted(tmp_path, rules_rubric):
+    paper = tmp_path / "paper.md"
+    paper.write_text(PAPER, encoding="utf-8")
+
+    def claims(body: str) -> list[str]:
+        path = tmp_path / "analysis.md"
+        path.write_text(HEAD + body, encoding="utf-8")
+        report = check(path, paper=paper, offline=True, rubric=rules_rubric)
+        return [claim.claim.split(":", 1)[0] for claim in report.consistency if claim.verdict == "contradicted"]
+    return claims
+
+
+def test_a_model_the_article_uses_beside_its_own_is_no_contradiction(contradicted):
+    assert contradicted("## Model\n\nThe activity model is a support vector machine on ECFP6 fingerprints.\n") == []
+    # A family the article never uses still is.
+    assert contradicted("## Model\n\nThe generator is a transformer that reads whole SMILES strings.\n") == ["transformer"]
+
+
+def test_a_setting_printed_beside_its_word_or_summed_is_no_contradiction(contradicted):
+    assert contradicted("## Model\n\nThe generator has five layers in all (3 hidden and 2 convolutional).\n") == []
+    assert contradicted("## Over/underfitting\n\nFor the forest baseline, a depth of 12 layers of splits keeps the gap under 5%.\n") == []
+    assert contradicted("## Model\n\nThe generator has 8 layers.\n") == ["8 layers"]
+
+
+def test_a_score_the_article_never_prints_is_invented(contradicted):
+    assert contradicted("## Over/underfitting\n\nThe classifier reaches a test RMSE of 0.58, which is convincing.\n") == []
+    assert contradicted("## Over/underfitting\n\nOn the training set the RMSE is 0.12, far below the test error.\n") == ["0.12"]
+
+
+def test_a_task_word_whose_stem_the_article_uses_is_no_contradiction(contradicted):
+    assert "classification" not in contradicted(
+        "## ML problem\n\nThe task of the activity model is a classification of actives and inactives.\n")
+
+
+def test_a_setting_is_the_articles_only_where_it_speaks_of_that_setting():
+    article = ArticleQuantities([("We keep 10 atoms around each centre.", 1), ("Each tree has a depth of twelve.", 2),
+                                 ("The data were split into 5 folds.", 3)])
+    ten_folds = next(q for q in quantities(fold("a 10-fold cross-validation")) if q.kind == "folds")
+    five_folds = next(q for q in quantities(fold("a 5-fold cross-validation")) if q.kind == "folds")
+    assert article.prints(10) and not article.near_kind(ten_folds)
+    assert article.near_kind(five_folds)
