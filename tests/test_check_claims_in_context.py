@@ -5,8 +5,8 @@ generator) is part of its work even where its facts list only the main model;
 a task word whose stem the article uses ("classifier") is its work too; a
 setting printed beside the setting's word, in a form the kinds do not read,
 or the sum of two of the article's values ("3 + 2 layers"), is no
-contradiction; a score of a metric the article reports, in no unit it prints,
-is invented. One crafted article and passage each.
+contradiction; a score of a metric the article reports, in no unit or rounding
+it prints, is invented (a student's own average or bound is not). One crafted article and passage each.
 """
 
 from __future__ import annotations
@@ -60,6 +60,10 @@ def test_a_setting_printed_beside_its_word_or_summed_is_no_contradiction(contrad
 def test_a_score_the_article_never_prints_is_invented(contradicted):
     assert contradicted("## Over/underfitting\n\nThe classifier reaches a test RMSE of 0.58, which is convincing.\n") == []
     assert contradicted("## Over/underfitting\n\nOn the training set the RMSE is 0.12, far below the test error.\n") == ["0.12"]
+    # Rounded, averaged by the student, or a bound: not a value read from the article.
+    assert contradicted("## Over/underfitting\n\nA test RMSE of 0.6 is convincing.\n") == []
+    assert contradicted("## Over/underfitting\n\nOver my three runs the average RMSE is 0.31.\n") == []
+    assert contradicted("## Over/underfitting\n\nI would want an RMSE of 0.3 or less before screening.\n") == []
 
 
 def test_a_task_word_whose_stem_the_article_uses_is_no_contradiction(contradicted):

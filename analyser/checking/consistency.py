@@ -82,8 +82,8 @@ _EARLIER_WORK = re.compile(
     r"\b(?:earlier|previous\w*|prior|other|older|classical|standard|usual|typical|existing|traditional|conventional|literature|et al|papers?|"
     r"anterieur\w*|precedent\w*|autres?|classiques?|habituel\w*|usuel\w*|existant\w*|traditionnel\w*|travaux|articles)\b"
 )
-_PART = re.compile(r"^\W*(?:heads?|layers?|blocks?|modules?|readouts?|parts?|components?|branch\w*|stages?|encoders?|decoders?|"
-                   r"tetes?|couches?|blocs?|modules?|parties?|composants?|etages?)\b")
+_PART = re.compile(r"^\W*(?:heads?|layers?|blocks?|modules?|readouts?|parts?|components?|branch\w*|stages?|steps?|encoders?|decoders?|"
+                   r"tetes?|couches?|blocs?|modules?|parties?|composants?|etages?|etapes?)\b")
 ASSERT_WINDOW = 6  # words between the verb that makes a model the paper's and the model's name
 
 
@@ -104,6 +104,13 @@ def _names_its_model(clause: str, matcher) -> bool:
                 continue
             return True
     return False
+
+
+def _of_a_part(clause: str, matcher) -> bool:
+    """Whether the term qualifies a part of the work ("an unsupervised step", "a
+    generative head"), not the problem as a whole."""
+    return any(_PART.match(clause[found.end():]) for term in matcher.found(clause)
+               for found in re.finditer(r"\b" + re.escape(term) + r"\b", clause))
 
 
 @lru_cache(maxsize=1)
@@ -256,7 +263,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                     known = facts.values(field_name) if facts is not None else set()
                     for value, variants in values.items() if known else ():
                         matcher = term_set(tuple(variants))
-                        if not matcher.found(clause):
+                        if not matcher.found(clause) or _of_a_part(clause, matcher):
                             continue
                         if value in known:
                             add(value, "agrees", texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing", "facts")
@@ -266,7 +273,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
             for quantity in quantities(clause):
                 if not quantity.kind or quantity.kind == "%" or quantity.kind == "data" and not informative(quantity.value):
                     continue
-                _quantity_claim(quantity, quantities_of, texts, add)
+                _quantity_claim(quantity, quantities_of, texts, add, clause)
     order = {"contradicted": 0, "unsupported": 1, "elsewhere": 2, "agrees": 3}
     claims.sort(key=lambda claim: order[claim.verdict])
     return claims
@@ -281,7 +288,12 @@ APPROXIMATE_RANGE = (0.5, 2.0)  # a rounded data size this close to one the arti
 MAX_STATED = 3  # distinct values of a setting the article may give for it still to contradict another
 
 
-def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict, add) -> None:
+# "on average 0.69", "0.98 or more": the student's own statistic or bound, not a value read.
+_DERIVED_BEFORE = re.compile(r"\b(?:avg|average|mean|median|moyenne|mediane|en moyenne|on average)\b[^.;]{0,25}$")
+_BOUND_AFTER = re.compile(r"^\s*(?:or (?:more|less|above|below|higher|lower|better)|ou (?:plus|moins)|\+)")
+
+
+def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict, add, clause: str = "") -> None:
     label = quantity.text
     kind_of_claim = "setting" if quantity.kind in SETTINGS else "data" if quantity.kind in ("data", "split %") else "quantity"
     criterion = KIND_CRITERION.get(quantity.kind, "overfitting" if quantity.kind.startswith("metric:") else None)
@@ -308,7 +320,8 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
         # two of its values up ("4 ALIGNN + 4 GCN layers": eight layers).
         first = others[0]
         add(label, "contradicted", texts["contradicted"].format(kind=kind, values=", ".join(values), quote=_short(first.sentence, QUOTE_CHARS), page=first.page), criterion, kind_of_claim)
-    elif article.invents(quantity):
+    elif article.invents(quantity) and not _DERIVED_BEFORE.search(clause[:quantity.start]) \
+            and not _BOUND_AFTER.match(clause[quantity.start + len(quantity.text):]):
         add(label, "contradicted", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)
     elif article.prints(quantity.value):
         add(label, "agrees", texts["printed"], criterion, kind_of_claim)

@@ -227,6 +227,7 @@ class ArticleQuantities:
         self.values: set[float] = set()
         self.near: dict[str, set[float]] = {}  # kind -> values printed in a sentence naming that kind
         self.reported: dict[str, set[float]] = {}  # metric kind -> values printed beside its name
+        self._rounded_values: set[float] | None = None
         for text, page in sentences:
             folded = fold(text)
             for quantity in quantities(folded):
@@ -244,6 +245,12 @@ class ArticleQuantities:
             for kind, words in _METRIC_WORDS.items():
                 if printed and words.search(folded):
                     self.reported.setdefault(kind, set()).update(printed)
+
+    @property
+    def _rounded(self) -> set[float]:
+        if self._rounded_values is None:
+            self._rounded_values = {float(f"{value:{digits}}") for value in self.values for digits in (".1g", ".2g")}
+        return self._rounded_values
 
     def stated(self, kind: str) -> list[Stated]:
         return self.by_kind.get(kind, [])
@@ -266,11 +273,14 @@ class ArticleQuantities:
 
     def invents(self, quantity: Quantity) -> bool:
         """Whether a score of a metric the article reports is one it never gives: not
-        printed anywhere, nor in another unit beside the metric's name (0.034 eV is
-        34 meV, 0.77 is 77 %)."""
+        printed anywhere, nor beside the metric's name in another unit (0.034 eV is
+        34 meV, 0.77 is 77 %) or rounded ("an R2 of 0.5" for its 0.48)."""
         reported = self.reported.get(quantity.kind)
-        return bool(reported) and not self.prints(quantity.value) and not any(
-            key(quantity.value * scale) in reported for scale in _UNIT_SCALES)
+        if not reported or self.prints(quantity.value):
+            return False
+        return key(quantity.value) not in self._rounded and not any(
+            key(quantity.value * scale) in (key(value), float(f"{value:.1g}"), float(f"{value:.2g}"))
+            for value in reported for scale in (1, *_UNIT_SCALES))
 
     @staticmethod
     def names_kind(kind: str) -> bool:
