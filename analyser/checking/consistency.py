@@ -267,7 +267,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                             continue
                         if value in known:
                             add(value, "agrees", texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing", "facts")
-                        elif not matcher.search(folded_article) and _stem(value) not in folded_article:
+                        elif not matcher.search(folded_article) and value[:STEM_LETTERS] not in folded_article:
                             # Not even "classifier" or "regressor" in the article: the claim is none of its work.
                             add(value, "contradicted", texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing", "facts")
             for quantity in quantities(clause):
@@ -327,10 +327,6 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
         add(label, "agrees", texts["printed"], criterion, kind_of_claim)
     else:
         add(label, "unsupported", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)
-
-
-def _stem(value: str) -> str:
-    return value[:STEM_LETTERS]
 
 
 STEM_LETTERS = 7  # "classif", "regress", "generat", "cluster", "supervi"

@@ -227,7 +227,6 @@ class ArticleQuantities:
         self.values: set[float] = set()
         self.near: dict[str, set[float]] = {}  # kind -> values printed in a sentence naming that kind
         self.reported: dict[str, set[float]] = {}  # metric kind -> values printed beside its name
-        self._rounded_values: set[float] | None = None
         for text, page in sentences:
             folded = fold(text)
             for quantity in quantities(folded):
@@ -245,12 +244,7 @@ class ArticleQuantities:
             for kind, words in _METRIC_WORDS.items():
                 if printed and words.search(folded):
                     self.reported.setdefault(kind, set()).update(printed)
-
-    @property
-    def _rounded(self) -> set[float]:
-        if self._rounded_values is None:
-            self._rounded_values = {float(f"{value:{digits}}") for value in self.values for digits in (".1g", ".2g")}
-        return self._rounded_values
+        self.rounded = {float(f"{value:{digits}}") for value in self.values for digits in (".1g", ".2g")}
 
     def stated(self, kind: str) -> list[Stated]:
         return self.by_kind.get(kind, [])
@@ -278,9 +272,9 @@ class ArticleQuantities:
         reported = self.reported.get(quantity.kind)
         if not reported or self.prints(quantity.value):
             return False
-        return key(quantity.value) not in self._rounded and not any(
+        return key(quantity.value) not in self.rounded and not any(
             key(quantity.value * scale) in (key(value), float(f"{value:.1g}"), float(f"{value:.2g}"))
-            for value in reported for scale in (1, *_UNIT_SCALES))
+            for value in reported for scale in _UNIT_SCALES)
 
     @staticmethod
     def names_kind(kind: str) -> bool:
