@@ -1,7 +1,7 @@
 """Benchmark of `analyser.facts`: accuracy against the labelled papers, and speed.
 
     python benchmarks/bench_facts.py [--shared ../shared] [--repeat 3] [--verbose] [--no-timing]
-    python benchmarks/bench_facts.py --sealed [--sealed-dir benchmarks/sealed2]
+    python benchmarks/bench_facts.py --sealed [--sealed-dir benchmarks/sealed3]
 
 Accuracy, per set of labelled papers, each set reported on its own:
 
@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--sealed", action="store_true",
                         help="also measure the sealed papers (the blind test: once, at the end)")
-    parser.add_argument("--sealed-dir", type=Path, default=HERE / "sealed2",
+    parser.add_argument("--sealed-dir", type=Path, default=HERE / "sealed3",
                         help="folder of the sealed papers: paper-facts.json and papers/*.pdf")
     options = parser.parse_args(argv)
 
