@@ -19,7 +19,7 @@ import zlib
 from email.message import EmailMessage
 from pathlib import Path
 
-from analyser.documents.pdfwrite import simple_pdf
+from analyser.documents.pdfwrite import serialise, simple_pdf
 
 MB = 1024 * 1024
 GB = 1024 * MB
@@ -110,17 +110,8 @@ def pdf_stream_bomb(folder: Path, inflated: int = GB) -> Path:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     path = folder / "bomb.pdf"
-    path.write_bytes(bytes(out))
+    path.write_bytes(serialise(objects, root=1))
     return path
 
 

@@ -13,6 +13,8 @@ from urllib.parse import parse_qsl
 import pytest
 from pytest_httpserver.httpserver import QueryMatcher
 
+from analyser.documents.pdfwrite import serialise
+
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 DOI = "10.26434/chemrxiv.10001917/v1"  # the ChemRxiv article of crossref-chemrxiv-2026.json
 
@@ -39,17 +41,7 @@ def minimal_pdf(text: str = "hello", *, lines: list[str] | None = None, info: di
     if info:
         objects.append(b"<< " + b" ".join(b"/" + key.encode() + b" " + _pdf_string(value)
                                           for key, value in info.items()) + b" >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    info_ref = b" /Info %d 0 R" % len(objects) if info else b""
-    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, info_ref, xref)
-    return bytes(out)
+    return serialise(objects, root=1, info=len(objects) if info else None)
 
 
 def fixture_text(name: str, server_url: str) -> str:

@@ -110,6 +110,12 @@ def _document(streams: list[bytes], title: str | None, author: str | None) -> by
         info_fields.append(b"/Author (" + _escape(author) + b")")
     info = add(b"<< " + b" ".join(info_fields) + b" >>")
 
+    return serialise(objects, root=catalog, info=info)
+
+
+def serialise(objects: list[bytes], *, root: int, info: int | None = None) -> bytes:
+    """A PDF file of numbered object bodies (1-based, in order): header, objects,
+    cross-reference table and trailer."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -119,10 +125,6 @@ def _document(streams: list[bytes], title: str | None, author: str | None) -> by
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        catalog,
-        info,
-        xref,
-    )
+    info_entry = b" /Info %d 0 R" % info if info is not None else b""
+    out += b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, info_entry, xref)
     return bytes(out)
