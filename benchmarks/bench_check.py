@@ -34,18 +34,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 BENCH = REPO / "benchmarks"
-# The first sealed set (benchmarks/sealed) was measured once, then opened: it is
-# development data now. The second (benchmarks/sealed2) was measured once with the
-# final code of issues 11-12 and is spent; benchmarks/sealed3 is the next blind test.
-PAPERS = [SHARED / "papers", BENCH / "papers", BENCH / "sealed" / "papers"]
+# The first and second sealed sets (benchmarks/sealed, sealed2) were each measured
+# once, then opened: they are development data now. benchmarks/sealed3 is the next
+# blind test.
+PAPERS = [SHARED / "papers", BENCH / "papers", BENCH / "sealed" / "papers", BENCH / "sealed2" / "papers"]
 OPEN_SETS = {
     "eval-dev": (SHARED / "eval-dev" / "analyses", None),
     "heldout": (BENCH / "heldout" / "analyses", None),
     "final": (BENCH / "final" / "analyses", None),
     "corpus": (BENCH / "corpus" / "labels", BENCH / "corpus" / "analyses"),
     "sealed-1 (spent)": (BENCH / "sealed" / "labels", BENCH / "sealed" / "analyses"),
+    "sealed-2 (spent)": (BENCH / "sealed2" / "labels", BENCH / "sealed2" / "analyses"),
 }
-PROFILES = [BENCH / "corpus" / "profiles.tsv", BENCH / "sealed" / "profiles.tsv"]
+PROFILES = [BENCH / "corpus" / "profiles.tsv", BENCH / "sealed" / "profiles.tsv", BENCH / "sealed2" / "profiles.tsv"]
 SEALED_DIR = BENCH / "sealed3"
 CHECKS = ("page_limit", "student_name", "article_link", "is_analysis")
 
@@ -212,6 +213,7 @@ def main() -> int:
     review(assessed)
     labellers(criteria)
     labellers(criteria, BENCH / "sealed")
+    labellers(criteria, BENCH / "sealed2")
 
     if args.sealed:
         sealed(assessed, rubric, criteria, penalty, args.sealed_dir)

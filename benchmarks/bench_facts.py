@@ -204,6 +204,8 @@ def label_sets(shared: Path, sealed_dir: Path | None) -> list[tuple[str, Path, l
          HERE / "facts-gold" / "paper-facts-new.json", open_folders, False),
         ("open papers, gold: the first sealed set, measured once then opened (benchmarks/sealed/paper-facts.json)",
          HERE / "sealed" / "paper-facts.json", [HERE / "sealed" / "papers"], False),
+        ("open papers, gold: the second sealed set, measured once then opened (benchmarks/sealed2/paper-facts.json)",
+         HERE / "sealed2" / "paper-facts.json", [HERE / "sealed2" / "papers"], False),
         ("older labels: development set (../shared/eval-dev/paper-facts.json)",
          shared / "eval-dev" / "paper-facts.json", open_folders, False),
         ("older labels: held-out set (benchmarks/heldout/paper-facts.json)",

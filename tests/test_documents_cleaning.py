@@ -132,3 +132,12 @@ def test_sentence_splitting():
         "New paragraph without stop",
         "Last one.",
     ]
+
+
+def test_a_capital_letter_ending_a_sentence_is_no_initial_before_a_sentence_starter():
+    text = "The function is non-differentiable over P. For instance, a measure may be binary. As J. A. Smith said."
+    assert [text[start:end] for start, end in sentences.split(text)] == [
+        "The function is non-differentiable over P.",
+        "For instance, a measure may be binary.",
+        "As J. A. Smith said.",
+    ]

@@ -387,3 +387,44 @@ def test_algorithms_tried_without_a_winner_stay_the_papers_models():
         ("Results", "All of them reach about 85% accuracy on the test set."),
     )
     assert {"tree", "tree-ensemble", "kernel"} <= facts.main_families()
+
+
+def test_an_illustration_of_what_a_measure_may_be_gives_no_task():
+    facts = facts_of(
+        ("Methods", "We build a Gaussian process regression surrogate model of the measured intensity. "
+                    "The surrogate model predicts the intensity at unmeasured points. "
+                    "For instance, some experimental measures may essentially be binary classifications."),
+    )
+    assert facts.values("tasks") == {"regression"}
+
+
+def test_the_ridges_of_an_error_surface_are_no_ridge_regression():
+    facts = facts_of(
+        ("Methods", "We use Kriging, a Gaussian process model, as the surrogate model. "
+                    "The error function shows low-curvature ridges and plateaus between the data points."),
+    )
+    assert facts.main_families() == {"gaussian-process"}
+
+
+def test_the_fingerprint_region_of_a_spectrum_is_no_fingerprint_input():
+    facts = facts_of(
+        ("Methods", "Our convolutional neural network takes the measured CARS spectrum as input. "
+                    "Small peaks in the fingerprint region are retrieved. "
+                    "The loss function was the mean squared error between the true target vector y and the "
+                    "predicted one. The back propagation was performed using Adam44 with a batch size of 256."),
+    )
+    assert "fingerprints" not in facts.values("representation")
+    # a network trained on a target vector is a supervised regression, even unnamed
+    assert facts.values("learning_type") == {"supervised"}
+    assert facts.values("tasks") == {"regression"}
+    # a reference number set as a superscript comes out glued to the optimiser's name
+    assert [item.value for item in facts.optimisation.optimiser] == ["Adam"]
+
+
+def test_a_model_trained_on_simulations_and_tested_on_measured_spectra_has_an_external_test():
+    facts = facts_of(
+        ("Methods", "We train a convolutional neural network on 30 000 simulated spectra with Adam."),
+        ("Results", "The model was tested on experimental spectra of five solvents. "
+                    "The performances of the network were assessed on real measured data."),
+    )
+    assert "external-test" in facts.values("validation")

@@ -29,6 +29,17 @@ _BOUNDARY = re.compile(
     r"|[.!?…]*[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]))"
 )
 _LETTERS_AND_DOTS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+# Words that start sentences and are never surnames: after one, a capital letter
+# and a stop end a sentence ("a function over P. For instance, ...") rather than
+# being an initial ("J. Smith").
+_STARTERS = frozenset(
+    """
+    The This These That Those For In We However It Its As Thus Therefore Here Such An On At To With By From
+    If When While Since Our Then Finally Moreover Furthermore Hence Note Each All Both One Similarly Also
+    Because Although Using Only Other Another Figure Table
+    """.split()
+)
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]?([A-Za-z]+)\b(?!\.)")
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -51,7 +62,7 @@ def _split_paragraph(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         mark = match.start()  # the stop itself
         # The last word before the stop is all that matters: a short slice keeps this linear.
-        if _is_abbreviation(text[max(start, mark - 30) : mark + 1]):
+        if _is_abbreviation(text[max(start, mark - 30) : mark + 1]) and not _initial_before_sentence(text, mark, match.end()):
             continue
         stop = mark + len(match.group().rstrip())
         if stop > start:
@@ -67,6 +78,14 @@ def _skip_space(text: str, index: int) -> int:
     while index < len(text) and text[index].isspace():
         index += 1
     return index
+
+
+def _initial_before_sentence(text: str, mark: int, following: int) -> bool:
+    """A lone capital before the stop, and a sentence starter after it."""
+    if mark < 1 or not text[mark - 1].isupper() or (mark >= 2 and not text[mark - 2].isspace()):
+        return False
+    word = _NEXT_WORD.match(text, following)
+    return bool(word) and word.group(1) in _STARTERS
 
 
 def _is_abbreviation(candidate: str) -> bool:

@@ -52,7 +52,9 @@ GENERAL = re.compile(
 # What would, could or might be done, or is left for the future.
 HYPOTHETICAL = re.compile(
     r"\b(?:would|might)\b|(?<!\bwe )\bcould\b|\bfuture (?:work|studies|research|directions?|efforts?)\b|"
-    r"\bin (?:the )?future\b|\bremains? to be\b|\b(?:is|are) left for\b|\bit (?:will|may) be (?:interesting|useful|worth)\b",
+    r"\bin (?:the )?future\b|\bremains? to be\b|\b(?:is|are) left for\b|\bit (?:will|may) be (?:interesting|useful|worth)\b|"
+    # an illustration of what may happen: "for instance, some measures may be binary classifications"
+    r"\bfor (?:instance|example)\b[^.;]{0,80}\b(?:may|might|can)\s+(?:\w+ly\s+)?be\b",
     re.I,
 )
 
