@@ -78,3 +78,55 @@ def test_a_setting_is_the_articles_only_where_it_speaks_of_that_setting():
     five_folds = next(q for q in quantities(fold("a 5-fold cross-validation")) if q.kind == "folds")
     assert article.prints(10) and not article.near_kind(ten_folds)
     assert article.near_kind(five_folds)
+
+
+def test_a_count_of_one_kind_of_layers_is_held_only_against_that_kind(contradicted):
+    # The article gives 3 hidden and 2 convolutional layers: a count of the fully
+    # connected part says nothing against them, in English or in French.
+    assert contradicted("## Model\n\nThe generator ends with 7 fully connected layers.\n") == []
+    assert contradicted("## Modèle\n\nLe générateur se termine par sept couches où tout est relié à tout.\n") == []
+    assert contradicted("## Model\n\nThe generator has 7 convolutional layers.\n") == ["7 convolutional layers"]
+    assert contradicted("## Model\n\nThe generator has 9 hidden layers.\n") == ["9 hidden layers"]
+
+
+SIZED_PAPER = (
+    "# Phase retrieval with a recurrent network\n\n"
+    "We train a recurrent neural network on 4000 simulated spectra. "
+    "The data were split into training and test sets, and the training set was split again for validation. "
+    "The model is tested on two experimental spectra.\n"
+)
+
+
+@pytest.fixture()
+def claims_on_sized_paper(tmp_path, rules_rubric):
+    paper = tmp_path / "paper.md"
+    paper.write_text(SIZED_PAPER, encoding="utf-8")
+
+    def claims(body: str) -> dict[str, str]:
+        path = tmp_path / "analysis.md"
+        path.write_text(HEAD + body, encoding="utf-8")
+        report = check(path, paper=paper, offline=True, rubric=rules_rubric)
+        return {claim.claim.split(":", 1)[0]: claim.verdict for claim in report.consistency}
+    return claims
+
+
+def test_the_students_arithmetic_on_a_stated_size_is_no_invented_size(claims_on_sized_paper):
+    verdicts = claims_on_sized_paper(
+        "## ML problem\n\nThe 4000 spectra are split 2/3 for training and 1/3 for testing, with 20 % of the "
+        "training part for validation, that is 2133 spectra for training, 533 spectra for validation and 1333 "
+        "spectra for testing.\n")
+    assert verdicts.get("4000 spectra") == "agrees"
+    assert all(verdict == "agrees" for label, verdict in verdicts.items() if label.startswith(("2133", "533", "1333")))
+    # A size that is no share of any stated one is still reported as never given.
+    assert claims_on_sized_paper("## ML problem\n\nThe network is trained on 9000 spectra.\n").get("9000 spectra") == "unsupported"
+
+
+def test_only_the_sentences_around_a_citation_of_the_code_are_excused(contradicted):
+    body = ("## Model\n\nThe generator is a transformer that reads whole SMILES strings. "
+            "It is fast. The settings come from the code on GitHub.\n")
+    assert contradicted(body) == []  # two sentences away or less: may quote the code
+    far = ("## Model\n\nThe generator is a transformer that reads whole SMILES strings. "
+           "It is fast. It is also small. It runs on a laptop. It is open. The settings come from the code on GitHub.\n")
+    assert contradicted(far) == ["transformer"]
+    # The article's own appendix ("annexe") is the article, no other source.
+    assert contradicted("## Modèle\n\nLe générateur est un transformer qui lit les SMILES, d'après l'annexe.\n") == ["transformer"]

@@ -205,3 +205,38 @@ def test_the_question_may_be_stated_as_the_gap_the_paper_fills(tmp_path, body, l
 ])
 def test_training_explained_in_plain_words(tmp_path, body, level):
     assert _scores(tmp_path, body)["optimisation"] == level
+
+
+def test_an_opening_paragraph_citing_earlier_work_is_the_body_and_counts_for_context(tmp_path):
+    """The title block ends with its link: a long opening paragraph citing "Camp et
+    al." is body text, and, mostly about the scene, counts for the context even
+    though it also speaks of methods."""
+    from analyser.checking.check import assess
+
+    text = (
+        "Baptiste Martin\n\n# Analyse critique : phase retrieval for CARS spectra\n\n"
+        "Référence : Houhou et al., Optics Express 2020, https://doi.org/10.1364/OE.390413\n\n"
+        "La spectroscopie CARS est la version rapide du Raman, mais le fond non résonant se mêle au signal. "
+        "Comme on ne mesure que le module, la partie imaginaire est perdue avec la phase. "
+        "L'état de l'art, ce sont deux approches : la méthode d'entropie maximale et la relation de Kramers-Kronig, "
+        "dont les auteurs utilisent l'implémentation de Camp et al. sans la modifier. "
+        "Les deux demandent une connaissance a priori du fond, ce qui limite leur usage en imagerie. "
+        "L'apport revendiqué de l'article est de tester pour la première fois un réseau de neurones sur ce problème. "
+        "L'apprentissage automatique a ici un argument fort : on apprend une fois la correspondance, puis on "
+        "l'applique en 0,16 s par spectre.\n\n"
+        "Du point de vue ML, il s'agit d'apprentissage supervisé et d'une tâche de régression.\n"
+    )
+    path = tmp_path / "opening.md"
+    path.write_text(text, encoding="utf-8")
+    results = {r.criterion.id: r for r in assess(path, offline=True, calibrated=False).results}
+    context = " ".join(unit.text for unit in results["context"].units)
+    assert "La spectroscopie CARS" in context and "L'état de l'art" in context
+
+
+def test_a_bold_name_label_is_the_title_blocks_not_a_heading():
+    from analyser.checking.segment import segment
+
+    title = "Analyse ML : « Removing non-resonant background from CARS spectra via deep learning »"
+    parts = segment([(1, f"Nom : Yanis Van den Berg\n\n{title}\n\n" + "Le modèle est un réseau. " * 10)],
+                    {"Nom : Yanis Van den Berg"})
+    assert "Nom : Yanis Van den Berg" not in parts.headings

@@ -295,3 +295,13 @@ def test_authors_of_the_shared_articles(papers_dir: Path):
     document = load(path)
     assert document.metadata.authors[-3:] == ["Xiangxiang Zeng", "Guang Yang", "Zhangming Niu"]
     assert all("Zeng" not in section.heading for section in document.sections)
+
+
+def test_reference_numbers_raised_after_a_word_are_left_out_and_exponents_kept():
+    """"using Adam⁴⁴ with": the raised reference number would hide the optimiser's
+    name from every reader downstream; "cm⁻¹" and "L2" stay as printed."""
+    paper = Path(__file__).resolve().parent.parent / "benchmarks" / "sealed2" / "papers" / "valensise2020-specnet-cars-cnn.pdf"
+    text = " ".join(load(paper, pdf_engine="pdfium").text.split())
+    assert "performed using Adam with a batch size of 256" in text
+    assert "All layers had a ReLU (rectified Linear Unit)" in text
+    assert "(600–1800 cm-1 )" in text and "we utilized L2 weight regularization" in text

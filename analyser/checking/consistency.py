@@ -30,7 +30,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from analyser.checking.quantities import ArticleQuantities, Quantity, informative, quantities
+from analyser.checking.quantities import SHARES, ArticleQuantities, Quantity, informative, quantities
 from analyser.checking.report import Claim
 from analyser.checking.segment import Unit
 from analyser.checking.terms import fold, term_set
@@ -192,7 +192,8 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     seen: set[str] = set()
     in_article: dict[str, bool] = {}
     elsewhere = term_set(tuple(vocabulary["other_sources"]["terms"]))
-    cited = {(unit.section, unit.paragraph if unit.section < 0 else -1) for unit in units if elsewhere.found(unit.folded)}
+    # A sentence that cites the code or a supplement, and its neighbours, may give values from there.
+    cited = [unit for unit in units if elsewhere.found(unit.folded)]
     # The article's own models, as its facts state them firmly; every model it uses,
     # in any role, makes a family claim right (a frozen transformer is still a transformer).
     main_models = (facts.confident_models("main") or [m for m in facts.models if m.role == "main"]) if facts is not None else []
@@ -215,7 +216,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     for unit in units:
         if id(unit) in skip or unit.copied:
             continue
-        other_source = (unit.section, unit.paragraph if unit.section < 0 else -1) in cited
+        other_source = any(other.paragraph == unit.paragraph and abs(other.index - unit.index) <= CITED_REACH for other in cited)
 
         def add(label: str, verdict: str, detail: str, criterion: str | None, kind: str) -> None:
             if label in seen:
@@ -284,6 +285,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
 # among them: a paper gives many, and a student may derive one (90 % of 3,101).
 SETTINGS = frozenset({"epochs", "batch size", "learning rate", "folds", "layers", "neurons", "trees", "heads"})
 USED_IN_SENTENCES = 3
+CITED_REACH = 2  # sentences around one citing the code or a supplement that may quote it
 APPROXIMATE_RANGE = (0.5, 2.0)  # a rounded data size this close to one the article gives may be a rounding of it
 MAX_STATED = 3  # distinct values of a setting the article may give for it still to contradict another
 
@@ -302,6 +304,9 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
     if stated is not None:
         add(label, "agrees", texts["agrees"].format(quote=_short(stated.sentence, QUOTE_CHARS), page=stated.page), criterion, kind_of_claim)
         return
+    if quantity.kind == "data" and _SPLIT_WORDS.search(clause) \
+            and _split_of(quantity.value, [stated.quantity.value for stated in article.stated("data")]):
+        return  # "4000 spectra, 2/3 for training: about 2133": the student's arithmetic on a stated size
     if quantity.approximate:
         # "about 40,000": a rounded figure is no precise claim to hold against the student,
         # unless it is far from every size the article gives ("about 1,000 sequences" for 21,446).
@@ -310,10 +315,14 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
                 not APPROXIMATE_RANGE[0] <= quantity.value / size <= APPROXIMATE_RANGE[1] for size in sizes if size):
             add(label, "unsupported", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)
         return
-    others = article.stated(quantity.kind)
+    others = stated_of_kind = article.stated(quantity.kind)
+    if quantity.kind == "layers":
+        # "three fully connected layers" counts a part; "seven hidden layers" the whole
+        part = _layer_part(clause, quantity)
+        others = [stated for stated in others if _layer_part(fold(stated.sentence), stated.quantity) == part]
     values = list(dict.fromkeys(_plain(stated.quantity.value) for stated in others))
     if quantity.kind in SETTINGS and others and len(values) <= MAX_STATED and not article.near_kind(quantity) \
-            and not _sum_of_two(quantity.value, [stated.quantity.value for stated in others]):
+            and not _sum_of_two(quantity.value, [stated.quantity.value for stated in stated_of_kind]):
         # A setting the article states otherwise: "500 epochs" where it trains for 100,
         # whatever other "500" it prints -- unless it prints it beside a word of the
         # same setting ("max_depth (the depth of the tree) 12"), or the student added
@@ -330,6 +339,37 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
 
 
 STEM_LETTERS = 7  # "classif", "regress", "generat", "cluster", "supervi"
+
+
+# A share of the larger part of a data set ("a fifth of the two thirds kept for training").
+_SPLIT_SHARES = sorted({round(a * b, 4) for a in SHARES if a >= 0.5 for b in SHARES})
+_LAYER_PARTS = re.compile(r"fully[ -]connected|dense|convolutional|message[ -]passing|transformer|recurrent|lstm|"
+                          r"entierement connectees?|convolutives?|de convolution|recurrentes?|"
+                          # in plain words: "three layers where everything is connected to everything"
+                          r"(?:ou|where|in which) (?:tout|everything|every \w+|chaque \w+) (?:est|is) (?:relie|connected)")
+_SAME_PART = {"dense": "fully connected", "denses": "fully connected", "entierement connectee": "fully connected",
+              "entierement connectees": "fully connected", "convolutive": "convolutional", "convolutives": "convolutional",
+              "de convolution": "convolutional", "recurrente": "recurrent", "recurrentes": "recurrent"}
+_SPLIT_WORDS = re.compile(r"\b(?:train\w*|test\w*|validation|split\w*|apprentissage|entrainement|decoup\w*|"
+                          r"separ\w*|partag\w*|soit|i\.e|that is)\b")
+
+
+def _split_of(value: float, sizes: list[float]) -> bool:
+    """`value` is a share of a stated data size, to the nearest unit."""
+    return any(size > value and any(abs(size * share - value) <= max(1.0, 0.002 * value) for share in _SPLIT_SHARES)
+               for size in sizes if size)
+
+
+def _layer_part(folded: str, quantity: Quantity) -> str:
+    """The kind of layers a count is of ("convolutional", "trois couches denses"), or ""
+    for the whole network."""
+    end = quantity.start + len(quantity.text)
+    following = re.match(r"(?:\s+(?!(?:followed|suivi\w*|puis|then|and|et|plus|\d)\b)[\w'-]+){0,6}", folded[end:])
+    found = _LAYER_PARTS.search(quantity.text + following.group())
+    if not found:
+        return ""
+    part = found.group().replace("-", " ")
+    return "fully connected" if part.endswith(("relie", "connected")) else _SAME_PART.get(part, part)
 
 
 def _sum_of_two(value: float, stated: list[float]) -> bool:

@@ -180,6 +180,7 @@ def relevance(folded: str, rubric: Rubric, mentions: dict[str, tuple[str, ...]])
 
 PARAGRAPH_LEAD = 2.0  # a paragraph belongs to a criterion it says this many times more of than of any other...
 PARAGRAPH_MIN = 3.0  # ...and at least this much (relevance summed over its sentences)
+OPENING_LEAD = 1.25  # ...or this many times more, for the analysis's first paragraph
 SHARE_OF_BEST = 0.5  # a sentence outside a criterion's section counts for the criteria it says at least this much of, against the one it says most of
 
 
@@ -224,11 +225,14 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
         free.setdefault(unit.paragraph, []).append((index, weights))
     # A paragraph outside the criteria's sections is mostly about one topic: its
     # sentences count for the criterion it says most of, clearly ahead of the others.
-    for sentences in free.values():
+    # The analysis's opening paragraph sets the scene: a smaller lead will do.
+    first_paragraph = units[0].paragraph if units else None
+    for paragraph, sentences in free.items():
         totals = {c.id: math.fsum(weights[c.id] for _, weights in sentences) for c in rubric.criteria}
         ranked = sorted(totals.values(), reverse=True) + [0.0]
         leader = max(totals, key=totals.get)
-        if ranked[0] >= PARAGRAPH_LEAD * ranked[1] and ranked[0] >= PARAGRAPH_MIN:
+        lead = OPENING_LEAD if paragraph == first_paragraph else PARAGRAPH_LEAD
+        if ranked[0] >= lead * ranked[1] and ranked[0] >= PARAGRAPH_MIN:
             assigned[leader].extend(index for index, _ in sentences)
     return Assignment(
         {cid: [units[i] for i in sorted(set(indices))] for cid, indices in assigned.items()},

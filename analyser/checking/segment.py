@@ -49,12 +49,21 @@ class Segmented:
 
 
 # Links and author lists belong to the title block, however long.
+_LINK = re.compile(r"https?://|\bdoi\b|arxiv:", re.IGNORECASE)
 _TITLE_BLOCK = re.compile(r"https?://|\bdoi\b|arxiv:|\bet al\b", re.IGNORECASE)
+TITLE_SENTENCE_MAX_WORDS = 25  # "Houhou et al., Optics Express (2020)"; a longer sentence citing "et al." is prose
+# "Name: Ada Lovelace" set in bold is the title block's, not a section's heading.
+_NAME_LABEL = re.compile(r"^\W*(?:name|student|author|nom|pr[ée]nom|[ée]tudiant\w*|auteur\w*)\W*\s*:", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,100})(?:\*\*|__)\s*:?\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•▸–]|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = ("al", "e.g", "i.e", "fig", "figs", "eq", "eqs", "vs", "ref", "refs", "cf", "approx", "resp", "no", "sect", "ca", "p", "pp", "dr", "prof", "st", "vol", "ex")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)\]]*\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+
+
+def _in_title_block(sentence: str) -> bool:
+    return bool(_LINK.search(sentence)) or (
+        bool(_TITLE_BLOCK.search(sentence)) and len(sentence.split()) <= TITLE_SENTENCE_MAX_WORDS)
 
 
 def _is_plain_heading(line: str, next_line: str | None) -> bool:
@@ -121,10 +130,12 @@ def segment(pages: list[tuple[int, str]], known_headings: set[str] | frozenset[s
         text = re.sub(r"(\w)- (\w)", r"\1\2", text) if "- " in text else text
         lines_of_paragraph, paragraph = paragraph, []
         sentences = split_sentences(text)
-        if not in_body and _TITLE_BLOCK.search(text):
+        in_title = [i for i, sentence in enumerate(sentences) if _in_title_block(sentence)]
+        if not in_body and in_title and not any(_LINK.search(line) for line in front):
             # A PDF reader may run the title block into the first paragraph:
-            # what follows the last link or author list is body text.
-            last = max(i for i, sentence in enumerate(sentences) if _TITLE_BLOCK.search(sentence))
+            # what follows the last link or author list is body text. Once the
+            # title block's link has been read, what follows is the body.
+            last = max(in_title)
             rest = sentences[last + 1:]
             if len(" ".join(rest).split()) < BODY_MIN_WORDS:
                 front.extend(lines_of_paragraph)
@@ -152,7 +163,7 @@ def segment(pages: list[tuple[int, str]], known_headings: set[str] | frozenset[s
         alone = position + 1 < len(lines) and not lines[position + 1][1].strip() and lines[position + 1][0] == number
         numbered = re.match(r"^\d{1,2}[.)]?\s+[A-ZÀ-Þ]", stripped) and paragraph and paragraph[-1].rstrip().endswith((".", "!", "?", ")"))
         plain = alone and (not paragraph or numbered) and _is_plain_heading(stripped, next_line)
-        if heading or plain or stripped in known_headings:
+        if (heading or plain or stripped in known_headings) and not _NAME_LABEL.match(_clean(stripped)):
             flush()
             title = _clean(heading.group(1) if heading else stripped)
             if in_body or units:

@@ -104,6 +104,50 @@ def extract(data: bytes, path: str, engine: str = "auto") -> RawPdf:
     )
 
 
+# Digits right after a word: a superscript reference number ("Adam⁴⁴") or an
+# exponent or index ("m²", "R²", "QM9"); only the type size tells them apart.
+_GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]{3})\d{1,3}(?:[,–-]\d{1,3})*(?![\w.]\d)")
+_BLANK = "\u2063"  # invisible separator: stands in for a removed reference number until the text is final
+SUPERSCRIPT_RATIO = 0.85  # a superscript is set at most this size of the letter before it
+
+
+_NAME_BEFORE = re.compile(r"(?:^|[\s,])[A-Z][a-zà-ÿ'\-]+$")
+_NAME_AFTER = re.compile(r"^[\s,]*(?:$|[A-Z]|and\b|&|✉|\*)")
+
+
+def _affiliation(text: str, match: re.Match) -> bool:
+    """"Marco Eckhoff¹ and Jörg Behler¹,²": a name's affiliation marks, which the
+    author list is read by, not a reference."""
+    return bool(_NAME_BEFORE.search(text[max(0, match.start() - 30):match.start()])
+                and _NAME_AFTER.match(text[match.end():match.end() + 12]))
+
+
+def _without_reference_superscripts(textpage, text: str, count: int) -> str:
+    """`text` without the reference numbers set as superscripts after a word of three
+    letters or more: glued to it, they hide the word ("ReLU44", "Adam44") from every
+    reader downstream. Exponents after units and symbols ("m²", "R²") are kept."""
+    if len(text) != count:
+        return text  # the text's offsets are not the characters': nothing to tell sizes by
+    import pypdfium2.raw as pdfium_raw
+
+    cut = []
+    for match in _GLUED_DIGITS.finditer(text):
+        before = pdfium_raw.FPDFText_GetFontSize(textpage, match.start() - 1)
+        size = pdfium_raw.FPDFText_GetFontSize(textpage, match.start())
+        if before > 0 and size < SUPERSCRIPT_RATIO * before and not _affiliation(text, match):
+            cut.append(match.span())
+    if not cut:
+        return text
+    # Blanked rather than cut: the style pass maps text offsets to characters.
+    kept, position = [], 0
+    for start, end in cut:
+        kept.append(text[position:start])
+        kept.append(_BLANK * (end - start))
+        position = end
+    kept.append(text[position:])
+    return "".join(kept)
+
+
 def _without_marks(text: str) -> str:
     """`text` without our private emphasis marks (a PDF may hold those characters)."""
     # The marks are almost never there: a substring test (C, fast) spares a regex pass over every page.
@@ -112,7 +156,13 @@ def _without_marks(text: str) -> str:
     return text
 
 
+# The same, printed as superscript characters ("compounds²⁻⁵"); "m²", "cm⁻¹" stay.
+_SUPERSCRIPT_REFERENCE = re.compile(r"(?<=[^\W\d_]{3})[¹²³⁴⁵⁶⁷⁸⁹⁰](?:[¹²³⁴⁵⁶⁷⁸⁹⁰⁻,]*[¹²³⁴⁵⁶⁷⁸⁹⁰])?")
+
+
 def _normalise(text: str) -> str:
+    text = text.replace(_BLANK, "") if _BLANK in text else text
+    text = _SUPERSCRIPT_REFERENCE.sub("", text)
     text = _LINE_ENDS.sub("\n", text)
     return _PDFIUM_HYPHEN.sub("-\n", text)
 
@@ -150,7 +200,7 @@ def _read_pdfium(data: bytes, path: str) -> RawPdf:
             bounds.check_page_chars(count, index + 1, path)
             length += count
             bounds.check_text_length(length, path, limit)
-            text = _without_marks(textpage.get_text_range())
+            text = _without_marks(_without_reference_superscripts(textpage, textpage.get_text_range(), count))
             pages.append((textpage, text.split("\r\n"), pdf_style.candidates(textpage, text, font_name)))
             has_markers.append(pdf_style.has_bare_marker(text))
         title = pdf_style.page_title(pages[0][0], pages[0][1]) if pages else None
@@ -244,7 +294,7 @@ _FILE_NAME = re.compile(r"^(?:microsoft word - )?.*\.(?:docx?|pdf|tex|dvi|rtf|od
 def _clean_field(value) -> str | None:
     if not isinstance(value, str):
         return None
-    value = " ".join(value.split())
+    value = " ".join(value.replace(_BLANK, "").split())
     # Producers leave placeholders and file names in the metadata.
     if value.lower() in _PLACEHOLDER_TITLES or _FILE_NAME.match(value):
         return None
