@@ -15,9 +15,9 @@ what the checker does on an article it never saw. Printed:
   analyses, confidently wrong claims (kinds from benchmarks/corpus/profiles.tsv);
 - how often a score is marked for review, and how right the unmarked ones are;
 - the labellers' own agreement (benchmarks/corpus/labels2: analyses labelled twice);
-- with --sealed, once: the sealed set (benchmarks/sealed3; benchmarks/sealed and
-  sealed2 were measured once each, the first then opened), scored by the
-  calibration fitted on every open analysis;
+- with --sealed, once: the sealed sets (benchmarks/sealed3 and sealed4, pooled;
+  benchmarks/sealed and sealed2 were measured once each, then opened), scored by
+  the calibration fitted on every open analysis;
 - the time of one check of a 3-page PDF, article on disk, against reading the PDF alone.
 """
 
@@ -35,8 +35,8 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 BENCH = REPO / "benchmarks"
 # The first and second sealed sets (benchmarks/sealed, sealed2) were each measured
-# once, then opened: they are development data now. benchmarks/sealed3 is the next
-# blind test.
+# once, then opened: they are development data now. benchmarks/sealed3 and sealed4
+# are the next blind test.
 PAPERS = [SHARED / "papers", BENCH / "papers", BENCH / "sealed" / "papers", BENCH / "sealed2" / "papers"]
 OPEN_SETS = {
     "eval-dev": (SHARED / "eval-dev" / "analyses", None),
@@ -47,7 +47,7 @@ OPEN_SETS = {
     "sealed-2 (spent)": (BENCH / "sealed2" / "labels", BENCH / "sealed2" / "analyses"),
 }
 PROFILES = [BENCH / "corpus" / "profiles.tsv", BENCH / "sealed" / "profiles.tsv", BENCH / "sealed2" / "profiles.tsv"]
-SEALED_DIR = BENCH / "sealed3"
+SEALED_DIRS = [BENCH / "sealed3", BENCH / "sealed4"]
 CHECKS = ("page_limit", "student_name", "article_link", "is_analysis")
 
 
@@ -153,18 +153,20 @@ def checks(assessed) -> None:
             print(f"{check_id:<13} {statistics.mean(hits):5.0%}  ({sum(hits)}/{len(hits)})")
 
 
-def labellers(criteria, folder: Path = BENCH / "corpus") -> None:
+def labellers(criteria, folders: list[Path] = [BENCH / "corpus"]) -> None:
     from analyser.checking.calibrate import quadratic_weighted_kappa
 
-    first, second = folder / "labels", folder / "labels2"
     pairs = []
-    for path in sorted(second.glob("*.labels.json")) if second.exists() else []:
-        other = first / path.name
-        if other.exists():
-            pairs.append((json.loads(other.read_text(encoding="utf-8")), json.loads(path.read_text(encoding="utf-8"))))
+    for folder in folders:
+        first, second = folder / "labels", folder / "labels2"
+        for path in sorted(second.glob("*.labels.json")) if second.exists() else []:
+            other = first / path.name
+            if other.exists():
+                pairs.append((json.loads(other.read_text(encoding="utf-8")), json.loads(path.read_text(encoding="utf-8"))))
     if not pairs:
         return
-    print(f"\nlabellers' own agreement, {folder.name} ({len(pairs)} analyses labelled twice, blind)")
+    names = " + ".join(folder.name for folder in folders)
+    print(f"\nlabellers' own agreement, {names} ({len(pairs)} analyses labelled twice, blind)")
     kappas = []
     for cid in criteria:
         a = [one["scores"][cid] for one, _ in pairs]
@@ -177,8 +179,9 @@ def labellers(criteria, folder: Path = BENCH / "corpus") -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sealed", action="store_true", help="also measure the sealed set (once, at the end of the work)")
-    parser.add_argument("--sealed-dir", type=Path, default=SEALED_DIR,
-                        help="the sealed set: labels/, analyses/, papers/, profiles.tsv (default: %(default)s)")
+    parser.add_argument("--sealed-dir", type=Path, action="append",
+                        help="a sealed set: labels/, analyses/, papers/, profiles.tsv; repeat to pool several "
+                             "(default: benchmarks/sealed3 and benchmarks/sealed4)")
     parser.add_argument("--penalty", type=float, default=None, help="L2 penalty of the fit (default: the library's)")
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every analysis's scores")
@@ -212,31 +215,34 @@ def main() -> int:
     robustness(assessed, criteria, profiles(), "leave-papers-out scores, corpus and spent sealed set")
     review(assessed)
     labellers(criteria)
-    labellers(criteria, BENCH / "sealed")
-    labellers(criteria, BENCH / "sealed2")
+    labellers(criteria, [BENCH / "sealed"])
+    labellers(criteria, [BENCH / "sealed2"])
 
     if args.sealed:
-        sealed(assessed, rubric, criteria, penalty, args.sealed_dir)
+        sealed(assessed, rubric, criteria, penalty, args.sealed_dir or SEALED_DIRS)
     if not args.no_timing:
         timing(labelled, rubric)
     return 0
 
 
-def sealed(assessed, rubric, criteria, penalty, folder: Path) -> None:
+def sealed(assessed, rubric, criteria, penalty, folders: list[Path]) -> None:
     from analyser.checking import calibrate
 
-    sealed_items = load({"sealed": (folder / "labels", folder / "analyses")}, [folder / "papers"])
+    sealed_items = load({folder.name: (folder / "labels", folder / "analyses") for folder in folders},
+                        [folder / "papers" for folder in folders])
     if not sealed_items:
         return
     content = calibrate.calibrate(assessed, rubric, penalty=penalty)
     done = calibrate.assess_all(sealed_items, rubric)
     for item in done:
         calibrate.apply(content, item, rubric)
-    print_agreement("SEALED set (articles and analyses never seen; measured once)", agreement(done, criteria))
+    names = " + ".join(folder.name for folder in folders)
+    print_agreement(f"SEALED: {names}, {len({item.labelled.paper for item in done})} articles "
+                    "(articles and analyses never seen; measured once)", agreement(done, criteria))
     checks(done)
-    robustness(done, criteria, profiles([folder / "profiles.tsv"]), "sealed")
+    robustness(done, criteria, profiles([folder / "profiles.tsv" for folder in folders]), "sealed")
     review(done)
-    labellers(criteria, folder)
+    labellers(criteria, folders)
 
 
 def timing(labelled, rubric) -> None:

@@ -1,14 +1,15 @@
 """Benchmark of `analyser.facts`: accuracy against the labelled papers, and speed.
 
     python benchmarks/bench_facts.py [--shared ../shared] [--repeat 3] [--verbose] [--no-timing]
-    python benchmarks/bench_facts.py --sealed [--sealed-dir benchmarks/sealed3]
+    python benchmarks/bench_facts.py --sealed [--sealed-dir benchmarks/sealed3 --sealed-dir benchmarks/sealed4]
 
 Accuracy, per set of labelled papers, each set reported on its own:
 
 - gold sets (`benchmarks/facts-gold/*.json`, format in LABELLING.md): the 8
   shared papers and the new open papers of `benchmarks/papers/`;
 - the sealed papers, only with `--sealed` (`<sealed-dir>/paper-facts.json`
-  and `<sealed-dir>/papers/*.pdf`): the blind test, measured once at the end;
+  and `<sealed-dir>/papers/*.pdf`, the sealed folders pooled; by default
+  benchmarks/sealed3 and sealed4): the blind test, measured once at the end;
 - the older labels (`../shared/eval-dev/paper-facts.json`,
   `benchmarks/heldout/paper-facts.json`: required FIELD + FIELD_allowed).
 
@@ -133,8 +134,8 @@ def _pdf(slug: str, folders: list[Path]) -> Path | None:
     return None
 
 
-def accuracy(name: str, labels_path: Path, folders: list[Path], verbose: bool) -> SetResult:
-    labels = json.loads(labels_path.read_text())
+def accuracy(name: str, labels_paths: list[Path], folders: list[Path], verbose: bool) -> SetResult:
+    labels = {slug: truth for path in labels_paths for slug, truth in json.loads(path.read_text()).items()}
     result = SetResult(name)
     for slug, truth in sorted(labels.items()):
         if slug.startswith("_"):
@@ -194,7 +195,7 @@ def report(result: SetResult, targets: bool = False) -> None:
               f"wrong {result.sizes[1]}, missed {result.sizes[2]})")
 
 
-def label_sets(shared: Path, sealed_dir: Path | None) -> list[tuple[str, Path, list[Path], bool]]:
+def label_sets(shared: Path, sealed_dirs: list[Path]) -> list[tuple[str, list[Path], list[Path], bool]]:
     """(name, labels, folders of the PDFs, is sealed) of every set there is."""
     open_folders = [shared / "papers", HERE / "papers"]
     sets = [
@@ -211,11 +212,13 @@ def label_sets(shared: Path, sealed_dir: Path | None) -> list[tuple[str, Path, l
         ("older labels: held-out set (benchmarks/heldout/paper-facts.json)",
          HERE / "heldout" / "paper-facts.json", open_folders, False),
     ]
-    if sealed_dir is not None:
-        # The sealed papers are looked for in the sealed folder only.
-        sets.insert(0, (f"SEALED papers ({sealed_dir}/paper-facts.json)", sealed_dir / "paper-facts.json",
-                        [sealed_dir / "papers"], True))
-    return [item for item in sets if item[1].is_file()]
+    sets = [(name, [path], folders, sealed) for name, path, folders, sealed in sets if path.is_file()]
+    sealed_labels = [folder / "paper-facts.json" for folder in sealed_dirs if (folder / "paper-facts.json").is_file()]
+    if sealed_labels:
+        # The sealed papers are looked for in the sealed folders only.
+        names = " + ".join(f"{path.parent.name}/paper-facts.json" for path in sealed_labels)
+        sets.insert(0, (f"SEALED papers ({names})", sealed_labels, [path.parent / "papers" for path in sealed_labels], True))
+    return sets
 
 
 def timing(shared: Path, repeat: int) -> list[dict]:
@@ -274,15 +277,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--sealed", action="store_true",
                         help="also measure the sealed papers (the blind test: once, at the end)")
-    parser.add_argument("--sealed-dir", type=Path, default=HERE / "sealed3",
-                        help="folder of the sealed papers: paper-facts.json and papers/*.pdf")
+    parser.add_argument("--sealed-dir", type=Path, action="append",
+                        help="folder of sealed papers: paper-facts.json and papers/*.pdf; repeat to pool several "
+                             "(default: benchmarks/sealed3 and benchmarks/sealed4)")
     options = parser.parse_args(argv)
 
-    for name, labels_path, folders, sealed in label_sets(options.shared, options.sealed_dir if options.sealed else None):
+    sealed_dirs = (options.sealed_dir or [HERE / "sealed3", HERE / "sealed4"]) if options.sealed else []
+    for name, labels_paths, folders, sealed in label_sets(options.shared, sealed_dirs):
         # The sealed papers' facts are never shown paper by paper: only the totals.
-        report(accuracy(name, labels_path, folders, options.verbose and not sealed), targets=sealed)
-    if options.sealed and not (options.sealed_dir / "paper-facts.json").is_file():
-        print(f"no sealed labels at {options.sealed_dir / 'paper-facts.json'}")
+        report(accuracy(name, labels_paths, folders, options.verbose and not sealed), targets=sealed)
+    for folder in sealed_dirs:
+        if not (folder / "paper-facts.json").is_file():
+            print(f"no sealed labels at {folder / 'paper-facts.json'}")
     if options.no_timing:
         return
     for times in timing(options.shared, options.repeat):

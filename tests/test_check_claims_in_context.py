@@ -121,12 +121,10 @@ def test_the_students_arithmetic_on_a_stated_size_is_no_invented_size(claims_on_
     assert claims_on_sized_paper("## ML problem\n\nThe network is trained on 9000 spectra.\n").get("9000 spectra") == "unsupported"
 
 
-def test_only_the_sentences_around_a_citation_of_the_code_are_excused(contradicted):
-    body = ("## Model\n\nThe generator is a transformer that reads whole SMILES strings. "
-            "It is fast. The settings come from the code on GitHub.\n")
-    assert contradicted(body) == []  # two sentences away or less: may quote the code
-    far = ("## Model\n\nThe generator is a transformer that reads whole SMILES strings. "
-           "It is fast. It is also small. It runs on a laptop. It is open. The settings come from the code on GitHub.\n")
-    assert contradicted(far) == ["transformer"]
+def test_only_the_section_citing_the_code_is_excused(contradicted):
+    cites = "## Training\n\nThe settings come from the code on GitHub.\n\n"
+    assert contradicted("## Model\n\nThe generator is a transformer that reads whole SMILES strings. "
+                        "It is fast. The settings come from the code on GitHub.\n") == []
+    assert contradicted("## Model\n\nThe generator is a transformer that reads whole SMILES strings.\n\n" + cites) == ["transformer"]
     # The article's own appendix ("annexe") is the article, no other source.
     assert contradicted("## Modèle\n\nLe générateur est un transformer qui lit les SMILES, d'après l'annexe.\n") == ["transformer"]

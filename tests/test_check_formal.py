@@ -46,6 +46,7 @@ def test_missing_name_and_link_fail(tmp_path):
     ("Maëlle Robin\n\nM2 AI and chemistry", "Maëlle Robin"),
     ("Auteur : Sarah Haddad", "Sarah Haddad"),
     ("Julien Marchetti, M1 Chimie — \"AI and chemistry\" course", "Julien Marchetti"),
+    ("Jade Le Goff – M1 Chemistry, AI and chemistry course", "Jade Le Goff"),  # a particle inside the name
     ("Analysis by Ward, Agrawal, Choudhary", None),
     ("Analysis of the article by Marco Eckhoff and Jörg Behler", None),
     ('Analysis of "Constrained composite Bayesian optimization" (Digital Discovery, 2025)', None),

@@ -27,6 +27,11 @@ from analyser.rubric import load_rubric
     ("Analyse de « Constrained composite Bayesian optimization for rational synthesis »", None),
     ("Author: Clémence Vidal (L3 Biochimie, option AI & chemistry)", None),
     ("Optimisation : un « entraînement » sans entraînement", "optimisation"),
+    # "why a neural network": why learn at all, not the model's inside
+    ("Why a neural network at all", "context"),
+    ("Pourquoi un réseau de neurones ?", "context"),
+    ("Why this architecture?", "model"),
+    ("Why the network overfits", "overfitting"),
 ])
 def test_plain_headings_and_titles(heading, criterion_id):
     assert map_headings([heading], load_rubric()) == [criterion_id]
@@ -240,3 +245,20 @@ def test_a_bold_name_label_is_the_title_blocks_not_a_heading():
     parts = segment([(1, f"Nom : Yanis Van den Berg\n\n{title}\n\n" + "Le modèle est un réseau. " * 10)],
                     {"Nom : Yanis Van den Berg"})
     assert "Nom : Yanis Van den Berg" not in parts.headings
+
+
+def test_a_rubric_word_the_article_is_about_is_its_specific_but_a_kind_of_model_is_not():
+    """The rubric file is public, so its words ground nothing, unless the article is
+    about one that no other article uses ("zeolite" for a zeolite study); a kind of
+    model ("CNN") stays generic ML wording even there."""
+    from analyser.checking.grounding import article_anchors, ground
+    from analyser.checking.terms import fold
+
+    sentences = tuple((f"The zeolite framework {i} is modelled by a CNN trained on zeolite pores.", 1) for i in range(8))
+    rubric_words = ("zeolite", "CNN")
+    anchors = article_anchors(sentences, rubric_words)
+    found = ground(fold("Each zeolite is described by a CNN."), anchors)
+    assert "zeolite" in found.words and "cnn" not in found.words
+    # Used once, the same word is no subject of the article.
+    once = article_anchors((("The zeolite data come from a database.", 1),) + tuple(("A CNN is trained.", 1) for _ in range(8)), rubric_words)
+    assert not ground(fold("Each zeolite is described by a CNN."), once).words

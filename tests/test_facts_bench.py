@@ -45,16 +45,16 @@ def test_precision_recall_and_allowed_values(bench):
 
 
 def test_the_sealed_set_is_read_from_its_folder_only(bench, fake_sealed, shared_dir):
-    sets = bench.label_sets(shared_dir, fake_sealed)
+    sets = bench.label_sets(shared_dir, [fake_sealed])
     name, labels, folders, sealed = sets[0]
-    assert sealed and labels == fake_sealed / "paper-facts.json" and folders == [fake_sealed / "papers"]
+    assert sealed and labels == [fake_sealed / "paper-facts.json"] and folders == [fake_sealed / "papers"]
     assert not any(item[3] for item in sets[1:])
     # Without --sealed no sealed folder is looked at.
-    assert not any(item[3] for item in bench.label_sets(shared_dir, None))
+    assert not any(item[3] for item in bench.label_sets(shared_dir, []))
 
 
 def test_sealed_papers_are_measured_with_targets_and_no_paper_by_paper_detail(bench, fake_sealed, capsys):
-    result = bench.accuracy("SEALED", fake_sealed / "paper-facts.json", [fake_sealed / "papers"], verbose=False)
+    result = bench.accuracy("SEALED", [fake_sealed / "paper-facts.json"], [fake_sealed / "papers"], verbose=False)
     assert result.papers == 1
     bench.report(result, targets=True)
     out = capsys.readouterr().out
@@ -67,8 +67,8 @@ def test_sealed_papers_are_measured_with_targets_and_no_paper_by_paper_detail(be
 
 def test_main_measures_a_sealed_folder_given_on_the_command_line(bench, fake_sealed, shared_dir, monkeypatch, capsys):
     # Only the fake sealed set: the open sets are measured by the benchmark itself.
-    monkeypatch.setattr(bench, "label_sets", lambda shared, sealed_dir: [
-        (f"SEALED papers ({sealed_dir}/paper-facts.json)", sealed_dir / "paper-facts.json", [sealed_dir / "papers"], True)])
+    monkeypatch.setattr(bench, "label_sets", lambda shared, sealed_dirs: [
+        (f"SEALED papers ({sealed_dirs[0]}/paper-facts.json)", [sealed_dirs[0] / "paper-facts.json"], [sealed_dirs[0] / "papers"], True)])
     bench.main(["--sealed", "--sealed-dir", str(fake_sealed), "--no-timing", "--verbose", "--shared", str(shared_dir)])
     out = capsys.readouterr().out
     assert "SEALED papers" in out and "target F1 >= 0.9" in out

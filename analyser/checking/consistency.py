@@ -192,8 +192,8 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     seen: set[str] = set()
     in_article: dict[str, bool] = {}
     elsewhere = term_set(tuple(vocabulary["other_sources"]["terms"]))
-    # A sentence that cites the code or a supplement, and its neighbours, may give values from there.
-    cited = [unit for unit in units if elsewhere.found(unit.folded)]
+    # A section (an unheaded paragraph) that cites the code or a supplement may give values from there.
+    cited = {(unit.section, unit.paragraph if unit.section < 0 else -1) for unit in units if elsewhere.found(unit.folded)}
     # The article's own models, as its facts state them firmly; every model it uses,
     # in any role, makes a family claim right (a frozen transformer is still a transformer).
     main_models = (facts.confident_models("main") or [m for m in facts.models if m.role == "main"]) if facts is not None else []
@@ -216,7 +216,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     for unit in units:
         if id(unit) in skip or unit.copied:
             continue
-        other_source = any(other.paragraph == unit.paragraph and abs(other.index - unit.index) <= CITED_REACH for other in cited)
+        other_source = (unit.section, unit.paragraph if unit.section < 0 else -1) in cited
 
         def add(label: str, verdict: str, detail: str, criterion: str | None, kind: str) -> None:
             if label in seen:
@@ -285,7 +285,6 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
 # among them: a paper gives many, and a student may derive one (90 % of 3,101).
 SETTINGS = frozenset({"epochs", "batch size", "learning rate", "folds", "layers", "neurons", "trees", "heads"})
 USED_IN_SENTENCES = 3
-CITED_REACH = 2  # sentences around one citing the code or a supplement that may quote it
 APPROXIMATE_RANGE = (0.5, 2.0)  # a rounded data size this close to one the article gives may be a rounding of it
 MAX_STATED = 3  # distinct values of a setting the article may give for it still to contradict another
 

@@ -124,8 +124,10 @@ def _name_run(text: str, paper_text: str) -> str | None:
         tokens = match.group(0).split()
         # Cut the run at the first word that is no name ("Thomas Girard Article").
         kept: list[str] = []
-        for token in tokens:
-            if token.casefold().strip(".") in _NOT_NAMES:
+        for position, token in enumerate(tokens):
+            # "Jade Le Goff", "Lucas Van der Berg": a particle inside a name is part of it.
+            inside = kept and position + 1 < len(tokens) and re.fullmatch(_PARTICLE, token, re.IGNORECASE)
+            if token.casefold().strip(".") in _NOT_NAMES and not inside:
                 break
             kept.append(token)
         if len(kept) < 2 or all(len(t) <= 2 for t in kept):

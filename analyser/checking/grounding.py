@@ -10,7 +10,8 @@ dense: it grounds nothing.
 
 Which words are generic is read from a background of ML-in-science articles
 (`vocab/background.json`: which of them each word appears in, made by
-`benchmarks/make_background.py`), from the rubric's own vocabulary, and from
+`benchmarks/make_background.py`), from the rubric's own vocabulary (unless no
+other article uses the word and this one is about it: "bispectrum", "MLIP"), and from
 everyday English and French words (`vocab/common.txt`). An article of the background is compared with the
 others only, so that it is treated exactly as an article never seen. Words are compared by a crude stem, so that
 English and French forms of one word meet ("copolymers", "copolymères";
@@ -35,6 +36,9 @@ GENERIC_SHARE = 0.2  # a word in more than this share of the other articles is g
 FREQUENT = 5  # ...unless the article uses it at least this often
 KEYNESS = 5.0  # and this many times more often than the other articles (its subject: "convergence" in a convergence study)
 SMOOTHING = 0.5  # occurrences per 10,000 words added to the others' rate
+# A rubric word is the article's own subject when no background article uses it and
+# this one uses it often and far more than the others ("bispectrum", "MLIP", "CARS").
+SUBJECT_KEYNESS = 2 * KEYNESS
 
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -92,6 +96,16 @@ def signature(sentences) -> str:
 
 
 @lru_cache(maxsize=16)
+@lru_cache(maxsize=1)
+def _model_kinds() -> frozenset[str]:
+    """Stems of the names of kinds of models ("CNN", "LSTM", "MPNN"): generic ML wording
+    even in the one article that uses them."""
+    from analyser.checking.consistency import _vocabulary
+
+    terms = [term for variants in _vocabulary()["models"]["terms"].values() for term in variants]
+    return frozenset(key for term in terms for key in stems(fold(term.rstrip("*"))))
+
+
 def _rubric_words(vocabulary: tuple[str, ...]) -> frozenset[str]:
     found: set[str] = set()
     for term in vocabulary:
@@ -164,10 +178,13 @@ def _article_anchors(sentences, rubric_vocabulary, extra) -> ArticleAnchors:
     words: dict[str, str] = {}
     weights: dict[str, float] = {}
     for key, count in counts.items():
-        if key in _FUNCTION or len(key) < 3 or (key in common or key in rubric_words) and key not in forced:
+        if key in _FUNCTION or len(key) < 3 or key in common and key not in forced:
             continue
         share, rate = _elsewhere(key, own)
         keyness = (10000 * count / max(1, total)) / (rate + SMOOTHING)
+        if key in rubric_words and key not in forced and not (
+                share == 0 and count >= FREQUENT and keyness >= SUBJECT_KEYNESS and key not in _model_kinds()):
+            continue
         specific = count >= MIN_ARTICLE_COUNT and (share <= GENERIC_SHARE or count >= FREQUENT and keyness >= KEYNESS)
         if specific or key in forced:
             words[key] = max(surface[key], key=surface[key].get)
