@@ -71,9 +71,11 @@ def test_the_shipped_calibration_is_what_the_corpus_retrains(shared_dir, tmp_pat
         "rubric", "calibrate",
         str(shared_dir / "eval-dev" / "analyses"), str(REPO / "benchmarks" / "heldout" / "analyses"),
         str(REPO / "benchmarks" / "final" / "analyses"), str(REPO / "benchmarks" / "corpus" / "labels"),
-        str(REPO / "benchmarks" / "sealed" / "labels"),  # the first sealed set, measured once then opened
+        # the first and second sealed sets, each measured once then opened
+        str(REPO / "benchmarks" / "sealed" / "labels"), str(REPO / "benchmarks" / "sealed2" / "labels"),
         "--papers", str(shared_dir / "papers"), "--papers", str(REPO / "benchmarks" / "papers"),
-        "--papers", str(REPO / "benchmarks" / "sealed" / "papers"), "--out", str(out),
+        "--papers", str(REPO / "benchmarks" / "sealed" / "papers"), "--papers", str(REPO / "benchmarks" / "sealed2" / "papers"),
+        "--out", str(out),
     ])
     assert result.exit_code == 0, result.output
     refit = json.loads(out.read_text())

@@ -262,3 +262,20 @@ def test_a_rubric_word_the_article_is_about_is_its_specific_but_a_kind_of_model_
     # Used once, the same word is no subject of the article.
     once = article_anchors((("The zeolite data come from a database.", 1),) + tuple(("A CNN is trained.", 1) for _ in range(8)), rubric_words)
     assert not ground(fold("Each zeolite is described by a CNN."), once).words
+
+
+def test_two_elements_of_a_criterion_in_another_section_count_for_it(tmp_path):
+    """"A supervised regression" in the model section is the framing's content:
+    the learning type and the task, wherever they stand."""
+    from analyser.checking.check import assess
+
+    text = "Name: Ada Lovelace\n\nhttps://doi.org/10.1000/xyz123\n\n" + (
+        "## Context\n\nChemists need the price of a molecule before buying it, and catalogues are huge.\n\n"
+        "## What the machine does\n\nIt is a supervised regression: the network learns to predict a price. "
+        "The network passes messages between the atoms of the molecular graph.\n"
+    )
+    path = tmp_path / "spread.md"
+    path.write_text(text, encoding="utf-8")
+    framing = next(r for r in assess(path, offline=True, calibrated=False).results if r.criterion.id == "framing")
+    assert any("supervised regression" in unit.text for unit in framing.units)
+    assert framing.score >= 1 and "task" in framing.found and "learning_type" in framing.found

@@ -230,6 +230,21 @@ def test_headings_told_by_layout_without_style_hints(tmp_path: Path):
     ]
 
 
+def test_headings_told_by_layout_when_only_the_title_block_is_bold(tmp_path: Path):
+    """A student's PDF whose headings are set like its body: the bold title and name
+    lines are no style hints for the rest."""
+    body = [
+        "The authors train a graph neural network on nine public data sets of molecules, and",
+        "they compare it with eight baseline models on the same splits of the data sets.",
+    ]
+    runs = [Run(72, 770, "ML analysis of a graph neural network paper", size=14, bold=True),
+            Run(72, 750, "Ada Lovelace, M1 Chemistry", bold=True)]
+    lines = ["Context", *body, "ML problem", *body, "Alternatives", *body]
+    runs += [Run(72, 720 - 16 * index, line) for index, line in enumerate(lines)]
+    document = load(_write(tmp_path, "analysis.pdf", placed_pdf([runs])), pdf_engine="pdfium")
+    assert [section.heading for section in document.sections][-3:] == ["Context", "ML problem", "Alternatives"]
+
+
 # --- bug 9: headings of plain text ---------------------------------------------
 
 

@@ -428,3 +428,21 @@ def test_a_model_trained_on_simulations_and_tested_on_measured_spectra_has_an_ex
                     "The performances of the network were assessed on real measured data."),
     )
     assert "external-test" in facts.values("validation")
+
+
+def test_a_task_said_in_passing_beside_the_one_the_paper_is_about_is_no_task():
+    classification = " ".join(
+        f"Our random forest classifier separates active from inactive compounds in data set {i}." for i in range(12))
+    facts = facts_of(
+        ("Methods", classification + " This is a binary classification of inhibitors."),
+        ("Results", "The model accuracy was based on comparing the predicted values with the test labels."),
+    )
+    assert facts.values("tasks") == {"classification"}
+
+
+def test_predicting_a_price_is_a_regression():
+    facts = facts_of(
+        ("Methods", "We train a graph neural network to predict the price of each molecule from its graph. "
+                    "Our network predicts prices for six million purchasable compounds."),
+    )
+    assert facts.values("tasks") == {"regression"}

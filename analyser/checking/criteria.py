@@ -57,6 +57,8 @@ FEATURES = (
     "unsupported",  # claims about it the article never makes
     "copied",  # share of its sentences copied from the article
     "evaluative",  # the document's share of evaluative sentences (0..1)
+    "rule_2",  # the rule level is 2 or more (a level is a step, not a distance)
+    "rule_3",  # the rule level is 3
 )
 # Beside them, per element group g of the criterion (its rubric vocabulary and the
 # built-in groups): "in:g", found in its own sentences, and "doc:g", anywhere in
@@ -165,6 +167,14 @@ def _elements(criterion: Criterion):
     return term_set(tuple(term for terms in criterion.vocabulary.groups.values() for term in terms))
 
 
+def _explains_two(criterion: Criterion, folded: str) -> bool:
+    """The sentence holds two of the criterion's level-2 elements ("a supervised
+    regression": the learning type and the task), whatever words name them."""
+    groups = _rule_groups(criterion.explain)
+    return sum(1 for name in groups if name in criterion.vocabulary.groups
+               and term_set(criterion.vocabulary.groups[name]).found(folded)) >= 2
+
+
 def relevance(folded: str, rubric: Rubric, mentions: dict[str, tuple[str, ...]]) -> dict[str, float]:
     """How much a sentence says about each criterion: its distinct terms of the
     criterion (mention and element terms), a term that several criteria share
@@ -205,7 +215,8 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
                 # names this criterion twice and says something of it (an element term
                 # besides the naming ones) counts for it; one that only names it is an
                 # aside (mentioned, not explained).
-                if _elements(criterion).found(unit.folded) - named and not _PROPOSES.search(unit.folded):
+                if (_elements(criterion).found(unit.folded) - named or _explains_two(criterion, unit.folded)) \
+                        and not _PROPOSES.search(unit.folded):
                     assigned[criterion.id].append(index)
                 else:
                     asides[criterion.id].append(index)
@@ -213,7 +224,7 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
         weights = relevance(unit.folded, rubric, mentions)
         best = max(weights.values(), default=0.0)
         for criterion in rubric.criteria:
-            if weights[criterion.id] < SHARE_OF_BEST * best:
+            if weights[criterion.id] < SHARE_OF_BEST * best and not _explains_two(criterion, unit.folded):
                 continue
             if term_set(mentions[criterion.id]).found(unit.folded):
                 assigned[criterion.id].append(index)
@@ -459,6 +470,8 @@ def _features(result: CriterionResult, own: list[Unit], grounding: dict[int, Gro
         "unsupported": float(sum(1 for claim in result.claims if claim.verdict == "unsupported")),
         "copied": sum(unit.copied for unit in units) / len(units) if units else 0.0,
         "evaluative": evaluative_share,
+        "rule_2": float(result.rule >= 2),
+        "rule_3": float(result.rule >= 3),
     }
 
 

@@ -52,7 +52,6 @@ class Segmented:
 _LINK = re.compile(r"https?://|\bdoi\b|arxiv:", re.IGNORECASE)
 _TITLE_BLOCK = re.compile(r"https?://|\bdoi\b|arxiv:|\bet al\b", re.IGNORECASE)
 TITLE_SENTENCE_MAX_WORDS = 25  # "Houhou et al., Optics Express (2020)"; a longer sentence citing "et al." is prose
-# "Name: Ada Lovelace" set in bold is the title block's, not a section's heading.
 _NAME_LABEL = re.compile(r"^\W*(?:name|student|author|nom|pr[ée]nom|[ée]tudiant\w*|auteur\w*)\W*\s*:", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,100})(?:\*\*|__)\s*:?\s*$")
@@ -163,11 +162,14 @@ def segment(pages: list[tuple[int, str]], known_headings: set[str] | frozenset[s
         alone = position + 1 < len(lines) and not lines[position + 1][1].strip() and lines[position + 1][0] == number
         numbered = re.match(r"^\d{1,2}[.)]?\s+[A-ZÀ-Þ]", stripped) and paragraph and paragraph[-1].rstrip().endswith((".", "!", "?", ")"))
         plain = alone and (not paragraph or numbered) and _is_plain_heading(stripped, next_line)
-        if (heading or plain or stripped in known_headings) and not _NAME_LABEL.match(_clean(stripped)):
+        if heading or plain or stripped in known_headings:
             flush()
             title = _clean(heading.group(1) if heading else stripped)
+            # "Name: Ada Lovelace" set apart belongs to the title block, never heads a section.
+            name_label = bool(_NAME_LABEL.match(title))
             if in_body or units:
-                headings.append(title)
+                if not name_label:
+                    headings.append(title)
             else:
                 front.append(title)
                 # A heading followed by body text opens the body (e.g. "## 1. Context");
@@ -177,7 +179,8 @@ def segment(pages: list[tuple[int, str]], known_headings: set[str] | frozenset[s
                 # ("Bayesian optimisation for ..."), not that criterion's section.
                 names_one = names_section(title) and (len(front) > 1 or len(title.split()) < TITLE_MIN_WORDS)
                 if opens_body or names_one or re.match(r"^\s{0,3}#{2,6}\s", stripped) or re.match(r"^\d{1,2}[.)]?\s+[A-ZÀ-Þ]", stripped):
-                    headings.append(title)
+                    if not name_label:
+                        headings.append(title)
                     in_body = True
             continue
         if _BULLET.match(stripped):

@@ -62,8 +62,10 @@ def assemble(parsed: Parsed, *, kind: str, path: str) -> Document:
     estimated = parsed.page_count is None
     if estimated:
         blocks = _paginate(blocks)
-    # PDF text without style hints (pypdf): headings are told by their layout.
-    layout = parsed.page_count is not None and parsed.line_based and not any(block.emphasis for block in blocks)
+    # PDF text without style hints (pypdf), or whose only styled lines are its title
+    # block: headings are told by their layout.
+    styled = any(block.emphasis for index, block in enumerate(blocks) if block.page > 1 or index >= _FRONT_UNITS)
+    layout = parsed.page_count is not None and parsed.line_based and not styled
     units = _mark_headings(blocks, parsed.line_based, layout=layout)
     if parsed.line_based:
         _mark_paragraphs(units)

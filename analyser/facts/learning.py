@@ -13,6 +13,7 @@ from analyser.facts.model import Label
 # from the paper's metrics (RMSE, ROC-AUC), weighted low in the vocabulary.
 TASK_MIN_SCORE = 1.2
 LEARNING_MIN_SCORE = 1.0
+MINOR_TASK_SHARE = 0.1  # of the strongest task's score
 
 
 def tasks(corpus: Corpus, others: Iterable[str] = (), own: Iterable[str] = ()) -> list[Label]:
@@ -36,6 +37,10 @@ def tasks(corpus: Corpus, others: Iterable[str] = (), own: Iterable[str] = ()) -
         tally.rescale([hit for hit in tally.hits if hit.sent.index not in listed or hit.sent.owned])
     found = [item for item in tallies.values() if item.reported(TASK_MIN_SCORE)]
     found.sort(key=lambda item: -item.score)
+    # A task said in passing beside one the paper is plainly about ("the accuracy was
+    # based on comparing the predicted values" in a classification study) is no task.
+    if found:
+        found = [item for item in found if item.score >= MINOR_TASK_SHARE * found[0].score]
     # "other" (optimisation, active learning, extraction) beside a standard task only
     # when the paper says it of its own pipeline in the first person.
     if any(item.value != "other" for item in found):
