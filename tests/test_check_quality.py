@@ -279,3 +279,16 @@ def test_two_elements_of_a_criterion_in_another_section_count_for_it(tmp_path):
     framing = next(r for r in assess(path, offline=True, calibrated=False).results if r.criterion.id == "framing")
     assert any("supervised regression" in unit.text for unit in framing.units)
     assert framing.score >= 1 and "task" in framing.found and "learning_type" in framing.found
+
+
+def test_pros_and_cons_in_bullet_notes_are_reasons_for_an_alternative(tmp_path):
+    from analyser.checking.check import assess
+
+    text = ("Name: Ada Lovelace\n\nhttps://doi.org/10.1000/xyz123\n\n## Alternatives\n\n"
+            "- A random forest on composition features:\n"
+            "- + usually better when data are scarce, fast, few hyperparameters;\n"
+            "- − an average of element properties hides small dopant amounts.\n")
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    alternatives = next(r for r in assess(path, offline=True, calibrated=False).results if r.criterion.id == "alternatives")
+    assert alternatives.rule >= 2 and "reason" in alternatives.found
