@@ -47,6 +47,8 @@ def test_missing_name_and_link_fail(tmp_path):
     ("Auteur : Sarah Haddad", "Sarah Haddad"),
     ("Julien Marchetti, M1 Chimie — \"AI and chemistry\" course", "Julien Marchetti"),
     ("Jade Le Goff – M1 Chemistry, AI and chemistry course", "Jade Le Goff"),  # a particle inside the name
+    ("Analyse ML par Kévin Van den Berg, M1 Chimie", "Kévin Van den Berg"),  # particles in lower case
+    ("Par Lucas Van der Berg – M1", "Lucas Van der Berg"),
     ("Analysis by Ward, Agrawal, Choudhary", None),
     ("Analysis of the article by Marco Eckhoff and Jörg Behler", None),
     ('Analysis of "Constrained composite Bayesian optimization" (Digital Discovery, 2025)', None),

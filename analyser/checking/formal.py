@@ -91,7 +91,8 @@ _LABEL = re.compile(
 # A name: "Marie", "N'Diaye", "O’Brien", "McDonald", "Jean-Pierre", or an initial "J.".
 _NAME_PART = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ'’]+(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
 _NAME_TOKEN = rf"(?:{_NAME_PART}(?:-{_NAME_PART})?|[A-ZÀ-ÖØ-Þ]\.)"
-_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}}")
+# "Kévin Van den Berg", "Jean de La Fontaine": particles in lower case inside a name.
+_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:de|du|des|da|di|van|von|der|den|ter)[ \t]+)?{_NAME_TOKEN}){{1,3}}")
 # Words that start title-block lines but are not names.
 _NOT_NAMES = {
     "analysis", "analyse", "article", "link", "lien", "name", "nom", "the", "a", "an", "of", "de", "du", "la", "le", "les",
@@ -125,6 +126,8 @@ def _name_run(text: str, paper_text: str) -> str | None:
         # Cut the run at the first word that is no name ("Thomas Girard Article").
         kept: list[str] = []
         for position, token in enumerate(tokens):
+            if position == 0 and token.casefold() in ("by", "par"):
+                continue  # a byline's word: "Par Lucas Van der Berg"
             # "Jade Le Goff", "Lucas Van der Berg": a particle inside a name is part of it.
             inside = kept and position + 1 < len(tokens) and re.fullmatch(_PARTICLE, token, re.IGNORECASE)
             if token.casefold().strip(".") in _NOT_NAMES and not inside:
