@@ -15,8 +15,9 @@ what the checker does on an article it never saw. Printed:
   analyses, confidently wrong claims (kinds from benchmarks/corpus/profiles.tsv);
 - how often a score is marked for review, and how right the unmarked ones are;
 - the labellers' own agreement (benchmarks/corpus/labels2: analyses labelled twice);
-- with --sealed, once: the sealed sets (benchmarks/sealed3 and sealed4, pooled;
-  benchmarks/sealed and sealed2 were measured once each, then opened), scored by
+- with --sealed, once: the sealed set (benchmarks/sealed5; sealed and sealed2 were
+  measured once each, then opened; sealed3 and sealed4, pooled, measured once and
+  spent: --sealed-dir benchmarks/sealed3 --sealed-dir benchmarks/sealed4), scored by
   the calibration fitted on every open analysis;
 - the time of one check of a 3-page PDF, article on disk, against reading the PDF alone.
 """
@@ -36,7 +37,7 @@ SHARED = REPO.parent / "shared"
 BENCH = REPO / "benchmarks"
 # The first and second sealed sets (benchmarks/sealed, sealed2) were each measured
 # once, then opened: they are development data now. benchmarks/sealed3 and sealed4
-# are the next blind test.
+# were this round's blind test (spent); benchmarks/sealed5 is the next one.
 PAPERS = [SHARED / "papers", BENCH / "papers", BENCH / "sealed" / "papers", BENCH / "sealed2" / "papers"]
 OPEN_SETS = {
     "eval-dev": (SHARED / "eval-dev" / "analyses", None),
@@ -47,7 +48,7 @@ OPEN_SETS = {
     "sealed-2 (spent)": (BENCH / "sealed2" / "labels", BENCH / "sealed2" / "analyses"),
 }
 PROFILES = [BENCH / "corpus" / "profiles.tsv", BENCH / "sealed" / "profiles.tsv", BENCH / "sealed2" / "profiles.tsv"]
-SEALED_DIRS = [BENCH / "sealed3", BENCH / "sealed4"]
+SEALED_DIRS = [BENCH / "sealed5"]
 CHECKS = ("page_limit", "student_name", "article_link", "is_analysis")
 
 
@@ -181,7 +182,7 @@ def main() -> int:
     parser.add_argument("--sealed", action="store_true", help="also measure the sealed set (once, at the end of the work)")
     parser.add_argument("--sealed-dir", type=Path, action="append",
                         help="a sealed set: labels/, analyses/, papers/, profiles.tsv; repeat to pool several "
-                             "(default: benchmarks/sealed3 and benchmarks/sealed4)")
+                             "(default: benchmarks/sealed5)")
     parser.add_argument("--penalty", type=float, default=None, help="L2 penalty of the fit (default: the library's)")
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every analysis's scores")
