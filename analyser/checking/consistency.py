@@ -342,13 +342,13 @@ STEM_LETTERS = 7  # "classif", "regress", "generat", "cluster", "supervi"
 
 # A share of the larger part of a data set ("a fifth of the two thirds kept for training").
 _SPLIT_SHARES = sorted({round(a * b, 4) for a in SHARES if a >= 0.5 for b in SHARES})
+# Kinds of layers, EN/FR (folded; "recurrent" also opens "recurrentes"), each named once.
 _LAYER_PARTS = re.compile(r"fully[ -]connected|dense|convolutional|message[ -]passing|transformer|recurrent|lstm|"
-                          r"entierement connectees?|convolutives?|de convolution|recurrentes?|"
+                          r"entierement connectee|convolutive|de convolution|"
                           # in plain words: "three layers where everything is connected to everything"
                           r"(?:ou|where|in which) (?:tout|everything|every \w+|chaque \w+) (?:est|is) (?:relie|connected)")
-_SAME_PART = {"dense": "fully connected", "denses": "fully connected", "entierement connectee": "fully connected",
-              "entierement connectees": "fully connected", "convolutive": "convolutional", "convolutives": "convolutional",
-              "de convolution": "convolutional", "recurrente": "recurrent", "recurrentes": "recurrent"}
+_SAME_PART = {"dense": "fully connected", "entierement connectee": "fully connected",
+              "convolutive": "convolutional", "de convolution": "convolutional"}
 _SPLIT_WORDS = re.compile(r"\b(?:train\w*|test\w*|validation|split\w*|apprentissage|entrainement|decoup\w*|"
                           r"separ\w*|partag\w*|soit|i\.e|that is)\b")
 
