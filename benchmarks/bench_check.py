@@ -15,9 +15,8 @@ what the checker does on an article it never saw. Printed:
   analyses, confidently wrong claims (kinds from benchmarks/corpus/profiles.tsv);
 - how often a score is marked for review, and how right the unmarked ones are;
 - the labellers' own agreement (benchmarks/corpus/labels2: analyses labelled twice);
-- with --sealed, once: the sealed set (benchmarks/sealed5; sealed and sealed2 were
-  measured once each, then opened; sealed3 and sealed4, pooled, measured once and
-  spent: --sealed-dir benchmarks/sealed3 --sealed-dir benchmarks/sealed4), scored by
+- with --sealed, once: the sealed set (benchmarks/sealed5; the earlier ones, sealed,
+  sealed2 and sealed3 + sealed4, were measured once each, then opened), scored by
   the calibration fitted on every open analysis;
 - the time of one check of a 3-page PDF, article on disk, against reading the PDF alone.
 """
@@ -35,10 +34,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 BENCH = REPO / "benchmarks"
-# The first and second sealed sets (benchmarks/sealed, sealed2) were each measured
-# once, then opened: they are development data now. benchmarks/sealed3 and sealed4
-# were this round's blind test (spent); benchmarks/sealed5 is the next one.
-PAPERS = [SHARED / "papers", BENCH / "papers", BENCH / "sealed" / "papers", BENCH / "sealed2" / "papers"]
+# The sealed sets benchmarks/sealed, sealed2 and (pooled) sealed3 + sealed4 were each
+# measured once, then opened: they are development data now. benchmarks/sealed5 is
+# the next blind test.
+PAPERS = [SHARED / "papers", BENCH / "papers"] + [BENCH / name / "papers" for name in ("sealed", "sealed2", "sealed3", "sealed4")]
 OPEN_SETS = {
     "eval-dev": (SHARED / "eval-dev" / "analyses", None),
     "heldout": (BENCH / "heldout" / "analyses", None),
@@ -46,8 +45,10 @@ OPEN_SETS = {
     "corpus": (BENCH / "corpus" / "labels", BENCH / "corpus" / "analyses"),
     "sealed-1 (spent)": (BENCH / "sealed" / "labels", BENCH / "sealed" / "analyses"),
     "sealed-2 (spent)": (BENCH / "sealed2" / "labels", BENCH / "sealed2" / "analyses"),
+    "sealed-3 (spent)": (BENCH / "sealed3" / "labels", BENCH / "sealed3" / "analyses"),
+    "sealed-4 (spent)": (BENCH / "sealed4" / "labels", BENCH / "sealed4" / "analyses"),
 }
-PROFILES = [BENCH / "corpus" / "profiles.tsv", BENCH / "sealed" / "profiles.tsv", BENCH / "sealed2" / "profiles.tsv"]
+PROFILES = [BENCH / "corpus" / "profiles.tsv"] + [BENCH / name / "profiles.tsv" for name in ("sealed", "sealed2", "sealed3", "sealed4")]
 SEALED_DIRS = [BENCH / "sealed5"]
 CHECKS = ("page_limit", "student_name", "article_link", "is_analysis")
 
@@ -218,6 +219,7 @@ def main() -> int:
     labellers(criteria)
     labellers(criteria, [BENCH / "sealed"])
     labellers(criteria, [BENCH / "sealed2"])
+    labellers(criteria, [BENCH / "sealed3", BENCH / "sealed4"])
 
     if args.sealed:
         sealed(assessed, rubric, criteria, penalty, args.sealed_dir or SEALED_DIRS)

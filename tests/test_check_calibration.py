@@ -60,6 +60,9 @@ def test_fitting_is_deterministic_and_orders_the_levels():
     assert abs(sum(low) - 1) < 1e-9 and list(model["thresholds"]) == sorted(model["thresholds"])
 
 
+OPENED_SEALED = ("sealed", "sealed2", "sealed3", "sealed4")
+
+
 @pytest.mark.slow
 def test_the_shipped_calibration_is_what_the_corpus_retrains(shared_dir, tmp_path):
     """`analyser rubric calibrate` on the project's labelled analyses gives back the shipped
@@ -71,10 +74,10 @@ def test_the_shipped_calibration_is_what_the_corpus_retrains(shared_dir, tmp_pat
         "rubric", "calibrate",
         str(shared_dir / "eval-dev" / "analyses"), str(REPO / "benchmarks" / "heldout" / "analyses"),
         str(REPO / "benchmarks" / "final" / "analyses"), str(REPO / "benchmarks" / "corpus" / "labels"),
-        # the first and second sealed sets, each measured once then opened
-        str(REPO / "benchmarks" / "sealed" / "labels"), str(REPO / "benchmarks" / "sealed2" / "labels"),
+        # the sealed sets of earlier rounds, each measured once then opened
+        *(str(REPO / "benchmarks" / name / "labels") for name in OPENED_SEALED),
         "--papers", str(shared_dir / "papers"), "--papers", str(REPO / "benchmarks" / "papers"),
-        "--papers", str(REPO / "benchmarks" / "sealed" / "papers"), "--papers", str(REPO / "benchmarks" / "sealed2" / "papers"),
+        *(option for name in OPENED_SEALED for option in ("--papers", str(REPO / "benchmarks" / name / "papers"))),
         "--out", str(out),
     ])
     assert result.exit_code == 0, result.output

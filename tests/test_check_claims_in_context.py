@@ -128,3 +128,10 @@ def test_only_the_section_citing_the_code_is_excused(contradicted):
     assert contradicted("## Model\n\nThe generator is a transformer that reads whole SMILES strings.\n\n" + cites) == ["transformer"]
     # The article's own appendix ("annexe") is the article, no other source.
     assert contradicted("## Modèle\n\nLe générateur est un transformer qui lit les SMILES, d'après l'annexe.\n") == ["transformer"]
+
+
+def test_a_guess_where_the_paper_is_silent_is_no_claim(claims_on_sized_paper):
+    verdicts = claims_on_sized_paper(
+        "## Training\n\nThe paper does not state the optimiser; presumably Adam with a mean squared error.\n")
+    assert "Adam" not in verdicts
+    assert claims_on_sized_paper("## Training\n\nThe network is trained with Adam.\n").get("Adam") == "unsupported"

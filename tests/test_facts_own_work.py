@@ -446,3 +446,44 @@ def test_predicting_a_price_is_a_regression():
                     "Our network predicts prices for six million purchasable compounds."),
     )
     assert facts.values("tasks") == {"regression"}
+
+
+def test_a_part_the_model_includes_is_a_component_and_a_borrowed_idea_no_model():
+    facts = facts_of(
+        ("Methods", "We use MACE, a graph neural network potential which includes the atomic cluster expansion. "
+                    "Our MACE model predicts energies. We extrapolate common CNN strategies to our graph network."),
+    )
+    assert facts.main_families() == {"gnn"}
+    assert "cnn" not in facts.main_families() | facts.baseline_families()
+
+
+def test_a_model_compared_with_inside_brackets_is_a_baseline():
+    facts = facts_of(
+        ("Methods", "We propose a graph convolutional network for target-ligand interactions. "
+                    "We compared the performance of our network with a classical machine learning technique "
+                    "(i.e., a random forest), and the current state-of-the-art approach."),
+    )
+    assert facts.main_families() == {"gnn"} and "tree-ensemble" in facts.baseline_families()
+
+
+def test_leave_one_out_cross_validation_is_no_k_fold():
+    facts = facts_of(
+        ("Methods", "Features were selected to achieve practical cross validation performance. "
+                    "To evaluate the prediction accuracy, we used the leave-one-out cross validation (LOOCV). "
+                    "Fig. 3 shows the results of leave-one-out cross validation."),
+    )
+    assert facts.values("validation") == {"leave-one-out"}
+
+
+def test_fingerprints_and_positions_measured_or_named_are_no_inputs():
+    facts = facts_of(
+        ("Methods", "Our support vector regression model takes elemental descriptors as input. "
+                    "The descriptors are computed for each oxide. "
+                    "The distances between molecules are computed over their Morgan fingerprints. "
+                    "The fingerprint similarities between predicted and training ligands are low. "
+                    "We also applied the Smooth Overlap of Atomic Positions kernel to compare the local structures. "
+                    "The atomic configurations were relaxed until the forces were small. "
+                    "Bemis-Murcko scaffolds were previously used to eliminate similar molecules."),
+    )
+    assert facts.values("representation") == {"descriptors"}
+    assert "scaffold-split" not in facts.values("validation")

@@ -22,6 +22,11 @@ MD = "text/markdown"
 ON_TIME = "Sat, 28 Feb 2026 10:00:00 +0100"
 
 
+# The good analysis of test_grade_support scores about 10-11/20 against the article
+# (the article itself, graded as a submission, about 6.7): above this, it was graded.
+GOOD_TOTAL = 8
+
+
 def grade(*inputs, out: Path, extra: tuple = ("--offline",)):
     return CliRunner().invoke(cli, ["grade", *map(str, inputs), "--out", str(out), "--due", DUE, *extra])
 
@@ -132,11 +137,11 @@ def test_a_follow_up_question_does_not_replace_the_attached_analysis(tmp_path):
     result = grade(box, out=tmp_path / "out")
     assert result.exit_code == 0, result.output
     zoe, dan = reports(tmp_path / "out")["zoe-roy"], reports(tmp_path / "out")["dan-roux"]
-    assert zoe["submission"].endswith("zoe.md") and zoe["total"] > 10
+    assert zoe["submission"].endswith("zoe.md") and zoe["total"] > GOOD_TOTAL
     assert [row["status"] for row in zoe["grading"]["history"]] == [
         "graded", "not graded: the analysis attached to another message was graded", "not graded: no analysis in it"]
     assert "manual_review" not in zoe["grading"]["flags"]  # a question or a thank-you needs nobody's review
-    assert dan["submission"].endswith("body.txt") and dan["total"] > 10
+    assert dan["submission"].endswith("body.txt") and dan["total"] > GOOD_TOTAL
 
 
 # --- item 3: the article attached with the analysis ---------------------------------------------------
@@ -155,7 +160,7 @@ def test_the_students_own_document_is_graded_not_the_attached_article(tmp_path, 
     assert result.exit_code == 0, result.output
     eve = reports(tmp_path / "out")["eve-noir"]
     assert eve["submission"].endswith("analysis.docx"), eve["submission"]
-    assert eve["total"] > 10
+    assert eve["total"] > GOOD_TOTAL
 
 
 def test_the_article_alone_is_recognised_and_not_graded(tmp_path, article):
@@ -192,7 +197,7 @@ def test_a_copy_of_the_article_in_a_preferred_format_gives_way_to_the_analysis(t
     result = grade(box, out=tmp_path / "out", extra=("--offline", "--paper", str(article)))
     assert result.exit_code == 0, result.output
     lea = reports(tmp_path / "out")["lea-blanc"]
-    assert lea["submission"].endswith("analysis.txt") and lea["total"] > 10
+    assert lea["submission"].endswith("analysis.txt") and lea["total"] > GOOD_TOTAL
     assert any("notes.md is the article itself" in note for note in lea["grading"]["notes"])
 
 
@@ -235,7 +240,7 @@ def test_every_message_and_file_is_a_row_or_a_named_problem(vanishing):
         assert book[name]["Total (ml-paper-analysis, /20)"] == "" and book[name]["Needs review"] == "1", name
         assert name in result.output  # listed at the end, with the reason
     for name in ("Ann Lee", "Alice", "Dora Exp"):
-        assert float(book[name]["Total (ml-paper-analysis, /20)"]) > 10, name
+        assert float(book[name]["Total (ml-paper-analysis, /20)"]) > GOOD_TOTAL, name
     assert book["Alice"]["Needs review"] == "1"  # graded, but whose is it?
 
 
@@ -340,7 +345,7 @@ def test_a_later_unreadable_message_holds_the_student_for_review(tmp_path):
     result = grade(box, out=tmp_path / "out")
     assert result.exit_code == 0, result.output
     ann = reports(tmp_path / "out")["ann-lee"]
-    assert ann["submission"].endswith("ann.md") and ann["total"] > 10  # what could be read is graded...
+    assert ann["submission"].endswith("ann.md") and ann["total"] > GOOD_TOTAL  # what could be read is graded...
     assert "manual_review" in ann["grading"]["flags"]  # ...and held: the broken one may be the newer version
     assert any(reason.startswith("a later message could not be graded") and "ann-v2.docx" in reason
                for reason in ann["grading"]["review"])

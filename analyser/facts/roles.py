@@ -51,7 +51,6 @@ _REIMPLEMENTED = re.compile(
     r"\bcomparative\b",
     re.I,
 )
-LEADING_COMPARE = 5  # "Compared with X, our Y...": a comparison opening the sentence
 _BASELINE_AFTER = re.compile(r"\s*(?:models?\s+|methods?\s+)?baselines?\b", re.I)
 _OUR_BEFORE = re.compile(r"\b(?:our|the proposed|the present)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
@@ -101,6 +100,28 @@ _TOOL_BEFORE = re.compile(
 )
 
 
+def _first_comma_outside_brackets(text: str, start: int) -> int:
+    """"Compared with X (i.e., a forest), our Y": the comma of "i.e.," ends nothing."""
+    depth = 0
+    for position in range(start, len(text) - 1):
+        char = text[position]
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        if char == "," and depth == 0 and text[position + 1] == " ":
+            return position
+    return -1
+
+
+_IDEAS_AFTER = re.compile(r"^[\s\-]*(?:strateg(?:y|ies)|tricks?|ideas?|concepts?|principles?|practices?|"
+                          r"literature|communit(?:y|ies)|paradigms?)\b", re.I)
+# "MACE, which includes the atomic cluster expansion": a part of the model named before.
+_INCLUDED_BY = re.compile(
+    r"\b(?:which|that)\s+(?:includes?|incorporates?|contains?|builds? on|is built on|is based on)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+
+
 def role_of(hit: Hit) -> str | None:
     """"main", "baseline", "component", "used" (plainly used in the methods, nobody's
     said) or None (no sign)."""
@@ -111,8 +132,10 @@ def role_of(hit: Hit) -> str | None:
     if re.search(re.escape(hit.matched) + r"(?:\d{1,3}(?:[,\u2013\-]\d{1,3})*|\s?\[\d{1,3}\])(?![\d.])", text):
         return None  # "The MGSSL21 designed...": the name carries a citation, the work is cited
     before, after = text[: hit.start], text[hit.end :]
+    if _IDEAS_AFTER.match(after):
+        return None  # "extrapolating common CNN strategies to GCNs": an idea borrowed, no model
     ours = bool(_OUR_BEFORE.search(before))
-    if _PART_AFTER.match(after) or _MEMBER_OF.search(before):
+    if _PART_AFTER.match(after) or _MEMBER_OF.search(before) or _INCLUDED_BY.search(before):
         return "component"
     if not ours and (_TOOL_AFTER.match(after) or _TOOL_BEFORE.search(before)):
         return "component"
@@ -126,8 +149,8 @@ def role_of(hit: Hit) -> str | None:
     if cues:
         start = min(cues)
         end = len(text)
-        if start < LEADING_COMPARE:  # the compared-with part ends at the first comma
-            comma = text.find(", ", start)
+        if not text[:start].strip(" \"'(“"):  # "Compared with X, our Y...": the compared part ends at the first comma
+            comma = _first_comma_outside_brackets(text, start)
             end = comma if comma > 0 else end
         if start <= hit.start < end and not ours:
             return "baseline"

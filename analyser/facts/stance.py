@@ -28,7 +28,8 @@ ABOUT_OTHERS = re.compile(
 # Someone else's work ("Smith et al. proposed...").
 CITES_OTHERS = re.compile(
     r"\bet al\b|\b(?:proposed|introduced|developed|reported|presented) by\b|"
-    r"\b(?:previous|prior|earlier|recent) (?:work|studies|study|reports?)\b",
+    r"\b(?:previous|prior|earlier|recent) (?:work|studies|study|reports?)\b|"
+    r"\b(?:were|was|have been|has been)\s+previously\s+(?:used|employed|applied|proposed|reported|shown|described)\b",
     re.I,
 )
 # The field in general: what methods usually do, have done, or can do.

@@ -20,6 +20,7 @@ _BARE_TEST_SET = re.compile(r"^(?:unseen\s+)?(?:test|testing|validation)[\s\-]*(
 # "typical cross-validation using Train ..., Validation ... and Test ...": the word
 # names a train/validation/test split (a hold-out), not k folds.
 _THREE_SETS = re.compile(r"\btrain\w*\b.*\bvalidation\b.*\btest\w*\b", re.I | re.S)
+_K_FOLDS = re.compile(r"\bk[- ]fold|\b\d+[- ]fold|\b(?:five|ten|three)[- ]fold", re.I)
 _FOLDS = re.compile(r"\bfolds?\b|\bk[- ]fold|\b\d+[- ]fold|\bleave|\brepeated\b|\bnested\b", re.I)
 
 
@@ -35,6 +36,9 @@ def schemes(corpus: Corpus) -> list[Label]:
         if any(tallies[value].reported(VALIDATION_MIN_SCORE) for value in LOOPS if value in tallies) and all(
                 _BARE_TEST_SET.match(hit.matched) for hit in tallies["hold-out"].hits):
             _reassign(tallies["hold-out"], lambda hit: False)
+    if "k-fold-cv" in tallies and "leave-one-out" in tallies and tallies["leave-one-out"].reported(VALIDATION_MIN_SCORE):
+        # With leave-one-out reported, "cross validation" is that: k folds need their number.
+        _reassign(tallies["k-fold-cv"], lambda hit: _K_FOLDS.search(hit.sent.text))
     if "k-fold-cv" in tallies:
         moved = [hit for hit in tallies["k-fold-cv"].hits
                  if _THREE_SETS.search(hit.sent.text) and not _FOLDS.search(hit.sent.text)]
