@@ -95,7 +95,6 @@ def signature(sentences) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-@lru_cache(maxsize=16)
 @lru_cache(maxsize=1)
 def _model_kinds() -> frozenset[str]:
     """Stems of the names of kinds of models ("CNN", "LSTM", "MPNN"): generic ML wording
@@ -106,6 +105,7 @@ def _model_kinds() -> frozenset[str]:
     return frozenset(key for term in terms for key in stems(fold(term.rstrip("*"))))
 
 
+@lru_cache(maxsize=16)
 def _rubric_words(vocabulary: tuple[str, ...]) -> frozenset[str]:
     found: set[str] = set()
     for term in vocabulary:
