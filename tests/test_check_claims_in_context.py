@@ -33,16 +33,21 @@ PAPER = (
 
 
 @pytest.fixture()
-def contradicted(tmp_path, rules_rubric):
-    paper = tmp_path / "paper.md"
-    paper.write_text(PAPER, encoding="utf-8")
-
-    def claims(body: str) -> list[str]:
+def claims_against(tmp_path, rules_rubric):
+    """The claims an analysis body makes about a paper's text: label -> verdict, in report order."""
+    def claims(paper_text: str, body: str) -> dict[str, str]:
+        paper = tmp_path / "paper.md"
+        paper.write_text(paper_text, encoding="utf-8")
         path = tmp_path / "analysis.md"
         path.write_text(HEAD + body, encoding="utf-8")
         report = check(path, paper=paper, offline=True, rubric=rules_rubric)
-        return [claim.claim.split(":", 1)[0] for claim in report.consistency if claim.verdict == "contradicted"]
+        return {claim.claim.split(":", 1)[0]: claim.verdict for claim in report.consistency}
     return claims
+
+
+@pytest.fixture()
+def contradicted(claims_against):
+    return lambda body: [label for label, verdict in claims_against(PAPER, body).items() if verdict == "contradicted"]
 
 
 def test_a_model_the_article_uses_beside_its_own_is_no_contradiction(contradicted):
@@ -98,16 +103,8 @@ SIZED_PAPER = (
 
 
 @pytest.fixture()
-def claims_on_sized_paper(tmp_path, rules_rubric):
-    paper = tmp_path / "paper.md"
-    paper.write_text(SIZED_PAPER, encoding="utf-8")
-
-    def claims(body: str) -> dict[str, str]:
-        path = tmp_path / "analysis.md"
-        path.write_text(HEAD + body, encoding="utf-8")
-        report = check(path, paper=paper, offline=True, rubric=rules_rubric)
-        return {claim.claim.split(":", 1)[0]: claim.verdict for claim in report.consistency}
-    return claims
+def claims_on_sized_paper(claims_against):
+    return lambda body: claims_against(SIZED_PAPER, body)
 
 
 def test_the_students_arithmetic_on_a_stated_size_is_no_invented_size(claims_on_sized_paper):

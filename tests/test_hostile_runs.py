@@ -85,14 +85,20 @@ def ledger_entries(out: Path) -> int:
     return len(list((out / ".grading").glob("*.json"))) if (out / ".grading").is_dir() else 0
 
 
+def grading_workers(proc, out: Path) -> list[int]:
+    """The worker processes of a `--jobs 2` run, once it has graded a few submissions."""
+    wait_until(lambda: ledger_entries(out) >= 5, 120, "the run to grade some submissions")
+    workers = children_of(proc.pid)
+    assert len(workers) >= 2
+    return workers
+
+
 @pytest.mark.slow
 def test_sigterm_stops_the_workers_and_leaves_no_temporary_file(big_class, tmp_path, papers_dir):
     out = tmp_path / "out"
     proc = start_grade(big_class, out, papers_dir / f"{PAPER_SLUG}.pdf", "--jobs", "2")
     try:
-        wait_until(lambda: ledger_entries(out) >= 5, 120, "the run to grade some submissions")
-        workers = children_of(proc.pid)
-        assert len(workers) >= 2
+        workers = grading_workers(proc, out)
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=60)
     finally:
@@ -112,9 +118,7 @@ def test_workers_die_with_a_killed_parent_and_the_next_run_sweeps_its_debris(big
     out = tmp_path / "out"
     proc = start_grade(big_class, out, papers_dir / f"{PAPER_SLUG}.pdf", "--jobs", "2")
     try:
-        wait_until(lambda: ledger_entries(out) >= 5, 120, "the run to grade some submissions")
-        workers = children_of(proc.pid)
-        assert len(workers) >= 2
+        workers = grading_workers(proc, out)
         proc.kill()  # SIGKILL: nothing runs in the parent, its workers must notice
         proc.communicate(timeout=30)
     finally:

@@ -25,7 +25,6 @@ class Assessed:
 
 
 DEFAULT_PENALTY = 10.0  # on standardised features: strong, as a few hundred analyses call for
-LEVELS = 4
 
 
 def assess_all(labelled: list[Labelled], rubric, progress=None) -> list[Assessed]:
@@ -100,7 +99,7 @@ def rules_only(assessed: list[Assessed], rubric) -> None:
                      summary=item.assessment.summary, scoring=rubric.scoring)
 
 
-def quadratic_weighted_kappa(truth: list[int], predicted: list[int], levels: int = LEVELS) -> float:
+def quadratic_weighted_kappa(truth: list[int], predicted: list[int], levels: int = model.LEVELS) -> float:
     """Agreement of two gradings beyond chance, large disagreements weighing more.
 
     kappa = 1 - sum(w * O) / sum(w * E), w_ij = (i - j)^2 / (levels - 1)^2, O the

@@ -30,7 +30,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from analyser.checking.quantities import SHARES, ArticleQuantities, Quantity, informative, quantities
+from analyser.checking.quantities import ArticleQuantities, Quantity, informative, quantities
 from analyser.checking.report import Claim
 from analyser.checking.segment import Unit
 from analyser.checking.terms import fold, term_set
@@ -305,8 +305,7 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
     if stated is not None:
         add(label, "agrees", texts["agrees"].format(quote=_short(stated.sentence, QUOTE_CHARS), page=stated.page), criterion, kind_of_claim)
         return
-    if quantity.kind == "data" and _SPLIT_WORDS.search(clause) \
-            and _split_of(quantity.value, [stated.quantity.value for stated in article.stated("data")]):
+    if quantity.kind == "data" and _SPLIT_WORDS.search(clause) and article.splits(quantity):
         return  # "4000 spectra, 2/3 for training: about 2133": the student's arithmetic on a stated size
     if quantity.approximate:
         # "about 40,000": a rounded figure is no precise claim to hold against the student,
@@ -342,8 +341,6 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
 STEM_LETTERS = 7  # "classif", "regress", "generat", "cluster", "supervi"
 
 
-# A share of the larger part of a data set ("a fifth of the two thirds kept for training").
-_SPLIT_SHARES = sorted({round(a * b, 4) for a in SHARES if a >= 0.5 for b in SHARES})
 # Kinds of layers, EN/FR (folded; "recurrent" also opens "recurrentes"), each named once.
 _LAYER_PARTS = re.compile(r"fully[ -]connected|dense|convolutional|message[ -]passing|transformer|recurrent|lstm|"
                           r"entierement connectee|convolutive|de convolution|"
@@ -353,12 +350,6 @@ _SAME_PART = {"dense": "fully connected", "entierement connectee": "fully connec
               "convolutive": "convolutional", "de convolution": "convolutional"}
 _SPLIT_WORDS = re.compile(r"\b(?:train\w*|test\w*|validation|split\w*|apprentissage|entrainement|decoup\w*|"
                           r"separ\w*|partag\w*|soit|i\.e|that is)\b")
-
-
-def _split_of(value: float, sizes: list[float]) -> bool:
-    """`value` is a share of a stated data size, to the nearest unit."""
-    return any(size > value and any(abs(size * share - value) <= max(1.0, 0.002 * value) for share in _SPLIT_SHARES)
-               for size in sizes if size)
 
 
 def _layer_part(folded: str, quantity: Quantity) -> str:

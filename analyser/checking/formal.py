@@ -91,8 +91,11 @@ _LABEL = re.compile(
 # A name: "Marie", "N'Diaye", "O’Brien", "McDonald", "Jean-Pierre", or an initial "J.".
 _NAME_PART = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ'’]+(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
 _NAME_TOKEN = rf"(?:{_NAME_PART}(?:-{_NAME_PART})?|[A-ZÀ-ÖØ-Þ]\.)"
-# "Kévin Van den Berg", "Jean de La Fontaine": particles in lower case inside a name.
-_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:de|du|des|da|di|van|von|der|den|ter)[ \t]+)?{_NAME_TOKEN}){{1,3}}")
+# Particles between the parts of a name: "Kévin Van den Berg", "Jean de La Fontaine"
+# (in lower case there), "Jade Le Goff", "Ali bin Omar", "Jeanne d'Arc".
+_PARTICLE_WORDS = "de|du|des|da|di|van|von|der|den|ter"
+_PARTICLE = rf"(?:{_PARTICLE_WORDS}|le|la|el|al|bin|ben|d')"
+_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:{_PARTICLE_WORDS})[ \t]+)?{_NAME_TOKEN}){{1,3}}")
 # Words that start title-block lines but are not names.
 _NOT_NAMES = {
     "analysis", "analyse", "article", "link", "lien", "name", "nom", "the", "a", "an", "of", "de", "du", "la", "le", "les",
@@ -199,7 +202,6 @@ def _labelled_name(text: str) -> str | None:
 # A line that is only a name: "Marie Curie", "Marie CURIE", "CURIE Marie",
 # "Jean de La Fontaine"; at the end, after a dash or "Signed:" ("— Marie Curie").
 _UPPER_TOKEN = r"[A-ZÀ-ÖØ-Þ]{2,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?"
-_PARTICLE = r"(?:de|du|des|da|di|van|von|der|den|le|la|el|al|bin|ben|d'|ter)"
 _LINE_NAME = re.compile(
     rf"(?:{_NAME_TOKEN}|{_UPPER_TOKEN})(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_NAME_TOKEN}|{_UPPER_TOKEN})){{1,3}}"
 )

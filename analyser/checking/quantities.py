@@ -258,9 +258,17 @@ class ArticleQuantities:
         if quantity.kind == "data":
             for stated in self.stated("data"):
                 total = stated.quantity.value
-                if any(abs(quantity.value - total * share) <= max(1.0, 0.01 * total * share) for share in SHARES):
+                if any(abs(quantity.value - total * share) <= max(1.0, 0.01 * total * share) for share in _SHARES):
                     return stated
         return None
+
+    def splits(self, quantity: Quantity) -> bool:
+        """Whether a data size is a share of a share of one the article states, to the
+        nearest unit: the student's arithmetic (4000 spectra, two thirds for training,
+        a fifth of those for validation: 533)."""
+        return any(size > quantity.value and any(abs(size * share - quantity.value) <= max(1.0, 0.002 * quantity.value)
+                                                 for share in _PART_SHARES)
+                   for size in (stated.quantity.value for stated in self.stated("data")) if size)
 
     def prints(self, value: float) -> bool:
         return key(value) in self.values
@@ -288,7 +296,9 @@ class ArticleQuantities:
 
 
 # Shares a data set is split into ("a fifth of the 4000 spectra for testing: 800").
-SHARES = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 1 / 3, 0.4, 0.5, 0.6, 2 / 3, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+_SHARES = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 1 / 3, 0.4, 0.5, 0.6, 2 / 3, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+# A share of the larger part of a data set ("a fifth of the two thirds kept for training").
+_PART_SHARES = sorted({round(a * b, 4) for a in _SHARES if a >= 0.5 for b in _SHARES})
 
 
 def close(quantity: Quantity, value: float) -> bool:

@@ -50,7 +50,7 @@ class Segmented:
 
 # Links and author lists belong to the title block, however long.
 _LINK = re.compile(r"https?://|\bdoi\b|arxiv:", re.IGNORECASE)
-_TITLE_BLOCK = re.compile(r"https?://|\bdoi\b|arxiv:|\bet al\b", re.IGNORECASE)
+_TITLE_BLOCK = re.compile(_LINK.pattern + r"|\bet al\b", re.IGNORECASE)
 TITLE_SENTENCE_MAX_WORDS = 25  # "Houhou et al., Optics Express (2020)"; a longer sentence citing "et al." is prose
 _NAME_LABEL = re.compile(r"^\W*(?:name|student|author|nom|pr[ée]nom|[ée]tudiant\w*|auteur\w*)\W*\s*:", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")

@@ -64,6 +64,20 @@ def check_text_length(count: int, path: str, limit: int | None = None) -> None:
             f"nor an article; raise the limit with {MAX_CHARS_ENV})", path=path)
 
 
+class TextBudget:
+    """The characters read so far from one document, refused past `max_chars_limit()`
+    (and a page past MAX_PAGE_CHARS): a hostile file is stopped where it overflows."""
+
+    def __init__(self, path: str) -> None:
+        self.path, self.limit, self.length = path, max_chars_limit(), 0
+
+    def add(self, count: int, page: int | None = None) -> None:
+        if page is not None:
+            check_page_chars(count, page, self.path)
+        self.length += count
+        check_text_length(self.length, self.path, self.limit)
+
+
 def check_page_chars(count: int, page: int, path: str) -> None:
     if count > MAX_PAGE_CHARS:
         raise TooMuchTextError(f"page {page} holds {count:,} characters, far more than a page can show: "

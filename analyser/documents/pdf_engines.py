@@ -190,7 +190,7 @@ def _read_pdfium(data: bytes, path: str) -> RawPdf:
     from analyser.documents import bounds, pdf_style
 
     opened = []  # (page, textpage): kept open until the style pass is done
-    limit, length = bounds.max_chars_limit(), 0
+    budget = bounds.TextBudget(path)
     try:
         font_name = pdf_style.FontNames()
         pages = []
@@ -201,9 +201,7 @@ def _read_pdfium(data: bytes, path: str) -> RawPdf:
             opened.append((page, textpage))
             # Counted before the text is copied out: a hostile file is stopped at its first huge page.
             count = textpage.count_chars()
-            bounds.check_page_chars(count, index + 1, path)
-            length += count
-            bounds.check_text_length(length, path, limit)
+            budget.add(count, page=index + 1)
             text = _without_marks(_without_reference_superscripts(textpage, textpage.get_text_range(), count))
             pages.append((textpage, text.split("\r\n"), pdf_style.candidates(textpage, text, font_name)))
             has_markers.append(pdf_style.has_bare_marker(text))
@@ -270,12 +268,10 @@ def _read_pypdf(data: bytes, path: str) -> RawPdf:
         _check_pages(len(reader.pages), path)
         from analyser.documents import bounds
 
-        pages, limit, length = [], bounds.max_chars_limit(), 0
+        pages, budget = [], bounds.TextBudget(path)
         for number, page in enumerate(reader.pages, start=1):
             pages.append(_normalise(_without_marks(page.extract_text() or "")))
-            bounds.check_page_chars(len(pages[-1]), number, path)
-            length += len(pages[-1])
-            bounds.check_text_length(length, path, limit)
+            budget.add(len(pages[-1]), page=number)
         info = reader.metadata
         title = info.title if info else None
         author = info.author if info else None

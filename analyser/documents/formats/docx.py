@@ -57,10 +57,8 @@ def read(data: bytes, path: str) -> Parsed:
         ) from error
     blocks: list[Block] = []
     title_style_text = None
-    limit, length = bounds.max_chars_limit(), 0
+    budget = bounds.TextBudget(path)
     for item in document.iter_inner_content():
-        if length > limit:
-            bounds.check_text_length(length, path, limit)
         if isinstance(item, Table):
             for row in item.rows:
                 cells = []
@@ -70,7 +68,7 @@ def read(data: bytes, path: str) -> Parsed:
                         cells.append(text)
                 if cells:
                     blocks.append(Block(text=normalise_characters(" | ".join(cells))))
-                    length += len(blocks[-1].text)
+                    budget.add(len(blocks[-1].text))
             continue
         text = normalise_characters(" ".join(item.text.split()))
         if not text:
@@ -83,8 +81,7 @@ def read(data: bytes, path: str) -> Parsed:
         if level is not None and getattr(item.style, "name", "").lower() in ("title", "titre"):
             title_style_text = title_style_text or text
         blocks.append(Block(text=text, heading_level=level))
-        length += len(text)
-    bounds.check_text_length(length, path, limit)
+        budget.add(len(text))
     properties = document.core_properties
     title = (properties.title or "").strip() or title_style_text
     if not title:
