@@ -60,6 +60,14 @@ def test_fitting_is_deterministic_and_orders_the_levels():
     assert abs(sum(low) - 1) < 1e-9 and list(model["thresholds"]) == sorted(model["thresholds"])
 
 
+def test_the_level_is_the_median_of_the_distribution_not_its_mode():
+    # Spread over 0 and 2-3: the mode is 0, but most of the mass sits at 2 or above.
+    assert calibration.median_level([0.4, 0.05, 0.3, 0.25]) == 2
+    assert calibration.median_level([0.1, 0.5, 0.3, 0.1]) == 1
+    assert calibration.median_level([0.0, 0.0, 0.0, 1.0]) == 3
+    assert calibration.median_level([0.5, 0.5, 0.0, 0.0]) == 0
+
+
 OPENED_SEALED = ("sealed", "sealed2", "sealed3", "sealed4")
 
 
@@ -198,9 +206,17 @@ def test_rubric_vocabulary_without_the_article_stays_mentioned(tmp_path, ward):
     assert report.total <= 7
 
 
+def test_evaluation_in_ml_vocabulary_alone_is_no_analysis_of_the_article(tmp_path, ward):
+    stuffed = check(_write(tmp_path, KEYWORDS), paper=ward, offline=True).check("is_analysis")
+    assert stuffed.passed is False and "almost nothing about this article" in stuffed.detail
+    # The same judgements, without the article to compare with, are judged on their balance alone.
+    assert check(_write(tmp_path, KEYWORDS), offline=True).check("is_analysis").passed is True
+
+
 def test_plain_words_about_this_article_count(tmp_path, ward):
     report = check(_write(tmp_path, PLAIN), paper=ward, offline=True)
     assert _scores(report)["overfitting"] >= 2, _scores(report)
+    assert report.check("is_analysis").passed is True
 
 
 def test_a_confidently_wrong_model_is_held_at_1_with_the_articles_words(tmp_path, ward):

@@ -7,8 +7,11 @@ Each criterion has a proportional-odds model over the features of
 
 fitted on analyses that careful graders labelled (`fit`, used by
 `analyser rubric calibrate`), and stored as a readable JSON file next to the
-rubric (`[scoring] calibration = "..."`). The level is the one with the
-highest probability; its probability is the score's confidence.
+rubric (`[scoring] calibration = "..."`). The level is the median of the
+predicted distribution (the lowest level whose cumulative probability
+reaches one half): for ordered levels it minimises the expected distance to
+the grader's level, where the most probable level can sit far from the mass
+of a spread-out distribution. Its probability is the score's confidence.
 
 The spec's own rules then hold a level down, whatever the model says
 (`hold`): a criterion the article contradicts stays at 1 ("or wrong"),
@@ -50,6 +53,16 @@ class CriterionModel:
         score = sum(weight * (features.get(name, 0.0) - self.mean[name]) / self.scale[name] for name, weight in self.weights.items())
         cumulative = [_sigmoid(threshold - score) for threshold in self.thresholds] + [1.0]
         return [cumulative[0]] + [cumulative[k] - cumulative[k - 1] for k in range(1, LEVELS)]
+
+
+def median_level(probabilities: list[float]) -> int:
+    """The lowest level whose cumulative probability reaches one half."""
+    cumulative = 0.0
+    for level, probability in enumerate(probabilities):
+        cumulative += probability
+        if cumulative >= 0.5:
+            return level
+    return len(probabilities) - 1
 
 
 @dataclass(frozen=True)
@@ -136,7 +149,7 @@ def decide(results: list[CriterionResult], calibration: Calibration | None, *, a
             result.review = "wrong" in result.held
             continue
         probabilities = calibration.criteria[result.criterion.id].probabilities(result.features)
-        level = max(range(LEVELS), key=lambda k: probabilities[k])
+        level = median_level(probabilities)
         # Level 0 is "nothing addresses it": never when the text speaks of it, always when it does not.
         if result.rule >= 1 and level == 0:
             level = 1

@@ -154,7 +154,8 @@ def assess(
         ))
 
     evaluative = formal.evaluative_units(units, rubric.analysis)
-    analysis_check = formal.is_analysis(units, rubric.analysis, article_known, lang, evaluative=evaluative)
+    specific = sum(1 for grounded in found.values() if grounded.anchors) if article_known else None
+    analysis_check = formal.is_analysis(units, rubric.analysis, article_known, lang, evaluative=evaluative, specific=specific)
     evaluative_ids = {unit.index for unit in evaluative}
     share = formal.evaluative_share(units, rubric.analysis, evaluative)
     own_names = terms.own_names(article.text) if article_known else frozenset()

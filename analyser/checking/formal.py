@@ -35,6 +35,8 @@ _TEXTS = {
                    "({share:.0%} evaluative){copied_part}",
         "summary": "reads as a summary: {detail}; needs {needed:.0%} evaluative",
         "copied": "too much copied text: {detail}; at most {allowed:.0%} copied",
+        "generic": "says almost nothing about this article: {specific} sentence(s) out of {total} use its own words or "
+                   "numbers (needs {needed:.0%}); {detail}",
     },
     "fr": {
         "pages_estimated": "environ {pages} page(s), estimé à partir de {words} mots à {per_page} mots par page ; limite {limit}",
@@ -55,6 +57,8 @@ _TEXTS = {
                    "l'article ({share:.0%} évaluatives){copied_part}",
         "summary": "se lit comme un résumé : {detail} ; il faut {needed:.0%} de phrases évaluatives",
         "copied": "trop de texte copié : {detail} ; au plus {allowed:.0%} copié",
+        "generic": "ne dit presque rien de cet article : {specific} phrase(s) sur {total} reprennent ses propres mots ou "
+                   "chiffres (il en faut {needed:.0%}) ; {detail}",
     },
 }
 
@@ -357,9 +361,13 @@ def evaluative_share(units: list[Unit], settings, evaluative: list[Unit]) -> flo
     return len(evaluative) / judged if judged else 1.0
 
 
-def is_analysis(units: list[Unit], settings, article_known: bool, language: str = "en", *, evaluative: list[Unit] | None = None) -> CheckResult:
+def is_analysis(units: list[Unit], settings, article_known: bool, language: str = "en", *,
+                evaluative: list[Unit] | None = None, specific: int | None = None) -> CheckResult:
     """The spec's rule: the share of sentences that evaluate, compare, question or
-    justify versus those that only restate the paper; and the copied share."""
+    justify versus those that only restate the paper; and the copied share.
+    `specific`, when the article is known: how many sentences use its own words or
+    numbers. Evaluation in nothing but ML vocabulary is no analysis of *this*
+    article, as careful graders judge keyword-stuffed texts."""
     if not units:
         return CheckResult("is_analysis", False, _text(language, "nothing"))
     if evaluative is None:
@@ -374,4 +382,7 @@ def is_analysis(units: list[Unit], settings, article_known: bool, language: str 
         return CheckResult("is_analysis", False, _text(language, "summary", detail=detail, needed=settings.min_evaluative_share))
     if copied > settings.max_copied_share:
         return CheckResult("is_analysis", False, _text(language, "copied", detail=detail, allowed=settings.max_copied_share))
+    if specific is not None and specific < settings.min_specific_share * len(units):
+        return CheckResult("is_analysis", False, _text(language, "generic", specific=specific, total=len(units),
+                                                          needed=settings.min_specific_share, detail=detail))
     return CheckResult("is_analysis", True, detail)

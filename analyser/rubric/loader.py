@@ -112,6 +112,7 @@ def build(data: dict, path: str = "") -> Rubric:
         analysis=AnalysisSettings(
             min_evaluative_share=float(analysis.get("min_evaluative_share", 0.6)),
             max_copied_share=float(analysis.get("max_copied_share", 0.15)),
+            min_specific_share=float(analysis.get("min_specific_share", 0.15)),
             evaluative=tuple(words["evaluative"]),
             restating=tuple(words["restating"]),
             weak=tuple(words["weak"]),

@@ -67,6 +67,9 @@ class AnalysisSettings:
 
     min_evaluative_share: float = 0.6  # evaluative / (evaluative + restating)
     max_copied_share: float = 0.15  # copied / all sentences
+    # Sentences using the article's own words or numbers / all sentences, when the
+    # article is known: evaluation that never touches the article analyses none.
+    min_specific_share: float = 0.15
     evaluative: tuple[str, ...] = ()
     restating: tuple[str, ...] = ()
     # Terms that evaluate only in a sentence that does not restate the paper

@@ -22,7 +22,8 @@ def describe(rubric: Rubric, language: str = "en", width: int = 96) -> str:
         f"checks: page limit {checks.page_limit} (estimate: {checks.words_per_page} words a page), "
         f"due {checks.due or 'not set'}, penalties: late {checks.penalties.late:g}, over the page limit {checks.penalties.over_page_limit:g}",
         f"is_analysis: at least {rubric.analysis.min_evaluative_share:.0%} of judged sentences evaluate; "
-        f"at most {rubric.analysis.max_copied_share:.0%} copied",
+        f"at most {rubric.analysis.max_copied_share:.0%} copied; "
+        f"at least {rubric.analysis.min_specific_share:.0%} of sentences use the article's own words or numbers",
     ]
     for criterion in rubric.criteria:
         lines += ["", f"[{criterion.id}] {criterion.title} — weight {criterion.weight:g}"]

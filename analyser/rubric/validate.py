@@ -116,7 +116,7 @@ TOP_KEYS = {"id", "title", "description", "scale", "checks", "analysis", "scorin
 SCORING_KEYS = {"calibration", "min_specifics", "summary_cap"}
 CHECK_KEYS = {"page_limit", "words_per_page", "due", "penalties"}
 PENALTY_KEYS = {"late", "over_page_limit"}
-ANALYSIS_KEYS = {"min_evaluative_share", "max_copied_share", "vocabulary"}
+ANALYSIS_KEYS = {"min_evaluative_share", "max_copied_share", "min_specific_share", "vocabulary"}
 ANALYSIS_VOCABULARY = ("evaluative", "restating", "weak", "praise")
 CRITERION_KEYS = {"id", "title", "titles", "weight", "description", "levels", "feedback", "questions", "vocabulary", "explain", "analyse"}
 VOCABULARY_KEYS = {"heading", "mention", "groups"}
@@ -227,7 +227,7 @@ class _Validator:
             self.problem(path, "[analysis] must be a table")
             return
         self.unknown(analysis, ANALYSIS_KEYS, path)
-        for key in ("min_evaluative_share", "max_copied_share"):
+        for key in ("min_evaluative_share", "max_copied_share", "min_specific_share"):
             if self.expect(analysis, key, (int, float), path, required=False) and not 0 <= analysis[key] <= 1:
                 self.problem(path + (key,), f"{key!r} must be between 0 and 1")
         vocabulary = analysis.get("vocabulary", {})
