@@ -1,7 +1,7 @@
 """Benchmark of `analyser.facts`: accuracy against the labelled papers, and speed.
 
     python benchmarks/bench_facts.py [--shared ../shared] [--repeat 3] [--verbose] [--no-timing]
-    python benchmarks/bench_facts.py --sealed [--sealed-dir benchmarks/sealed3 --sealed-dir benchmarks/sealed4]
+    python benchmarks/bench_facts.py --sealed [--sealed-dir benchmarks/sealed5 --sealed-dir benchmarks/sealed6]
 
 Accuracy, per set of labelled papers, each set reported on its own:
 
@@ -9,7 +9,7 @@ Accuracy, per set of labelled papers, each set reported on its own:
   shared papers and the new open papers of `benchmarks/papers/`;
 - the sealed papers, only with `--sealed` (`<sealed-dir>/paper-facts.json`
   and `<sealed-dir>/papers/*.pdf`, the sealed folders pooled; by default
-  benchmarks/sealed5): the blind test, measured once at the end;
+  benchmarks/sealed7): the blind test, measured once at the end;
 - the older labels (`../shared/eval-dev/paper-facts.json`,
   `benchmarks/heldout/paper-facts.json`: required FIELD + FIELD_allowed).
 
@@ -211,12 +211,16 @@ def label_sets(shared: Path, sealed_dirs: list[Path]) -> list[tuple[str, list[Pa
          HERE / "sealed3" / "paper-facts.json", [HERE / "sealed3" / "papers"], False),
         ("open papers, gold: the fourth sealed set, measured once then opened (benchmarks/sealed4/paper-facts.json)",
          HERE / "sealed4" / "paper-facts.json", [HERE / "sealed4" / "papers"], False),
+        ("open papers, gold: the fifth and sixth sealed sets, measured once then opened (benchmarks/sealed5, sealed6)",
+         [HERE / name / "paper-facts.json" for name in ("sealed5", "sealed6")],
+         [HERE / name / "papers" for name in ("sealed5", "sealed6")], False),
         ("older labels: development set (../shared/eval-dev/paper-facts.json)",
          shared / "eval-dev" / "paper-facts.json", open_folders, False),
         ("older labels: held-out set (benchmarks/heldout/paper-facts.json)",
          HERE / "heldout" / "paper-facts.json", open_folders, False),
     ]
-    sets = [(name, [path], folders, sealed) for name, path, folders, sealed in sets if path.is_file()]
+    sets = [(name, paths, folders, sealed) for name, path, folders, sealed in sets
+            if (paths := [item for item in (path if isinstance(path, list) else [path]) if item.is_file()])]
     sealed_labels = [folder / "paper-facts.json" for folder in sealed_dirs if (folder / "paper-facts.json").is_file()]
     if sealed_labels:
         # The sealed papers are looked for in the sealed folders only.
@@ -283,10 +287,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="also measure the sealed papers (the blind test: once, at the end)")
     parser.add_argument("--sealed-dir", type=Path, action="append",
                         help="folder of sealed papers: paper-facts.json and papers/*.pdf; repeat to pool several "
-                             "(default: benchmarks/sealed5)")
+                             "(default: benchmarks/sealed7)")
     options = parser.parse_args(argv)
 
-    sealed_dirs = (options.sealed_dir or [HERE / "sealed5"]) if options.sealed else []
+    sealed_dirs = (options.sealed_dir or [HERE / "sealed7"]) if options.sealed else []
     for name, labels_paths, folders, sealed in label_sets(options.shared, sealed_dirs):
         # The sealed papers' facts are never shown paper by paper: only the totals.
         report(accuracy(name, labels_paths, folders, options.verbose and not sealed), targets=sealed)

@@ -487,3 +487,76 @@ def test_fingerprints_and_positions_measured_or_named_are_no_inputs():
     )
     assert facts.values("representation") == {"descriptors"}
     assert "scaffold-split" not in facts.values("validation")
+
+
+# --- round 4: from the fifth and sixth sealed sets' errors, after their measurement ---
+
+def test_a_generative_model_generates_and_its_errors_make_no_regression():
+    facts = facts_of(
+        ("Abstract", "We introduce a generative framework for protein conformational ensembles."),
+        ("Methods", "We train a flow matching model with a diffusion model backbone to sample conformations. "
+                    "The flow matching model is trained on 500,000 structures."),
+        ("Results", "The RMSE of the chemical shifts is 0.4 ppm. The RMSE of the radii is 2 Å. "
+                    "The MAE of the contacts is 0.1. The RMSE falls with ensemble size."),
+    )
+    assert "generation" in facts.values("tasks")
+    assert "regression" not in facts.values("tasks")
+
+
+def test_a_curve_fitted_to_a_plot_is_no_regression_task():
+    facts = facts_of(
+        ("Methods", "We train a graph neural network classifier to classify proteins as ordered or disordered. "
+                    "The classifier is trained on 5,000 proteins."),
+        ("Results", "Figure 3 shows the accuracy versus disorder with LOWESS regression curves. "
+                    "A linear regression line is drawn through the points. The regression curves are smooth."),
+    )
+    assert facts.values("tasks") == {"classification"}
+
+
+def test_the_fingerprint_window_of_vibrational_imaging_is_no_fingerprint_input():
+    facts = facts_of(
+        ("Methods", "We record hyperspectral images in the C-H and fingerprint vibration windows. "
+                    "The fingerprint spectra of four regions are shown. The fingerprint images at six peaks are stitched. "
+                    "We train a linear regression model on the Raman spectra of each pixel."),
+    )
+    assert "fingerprints" not in facts.values("representation")
+
+
+def test_a_task_only_weighed_in_the_discussion_is_not_the_papers():
+    facts = facts_of(
+        ("Methods", "We fit a lasso regression model to predict the concentration values of each pixel. "
+                    "The regression model is fitted on 2,100 pixels."),
+        ("Discussion", "Classification accuracy is of great importance in the clinic. "
+                       "Decent classification accuracy can be obtained from morphology. "
+                       "A classifier of lesions would be the next step."),
+    )
+    assert "classification" not in facts.values("tasks")
+    assert "regression" in facts.values("tasks")
+
+
+def test_a_validation_said_of_another_model_is_not_the_papers():
+    facts = facts_of(
+        ("Methods", "We train our model, ProtFlow, on 10,000 structures held out by 40% sequence identity clusters. "
+                    "ProtFlow is a transformer. We compare ProtFlow with BioEmu."),
+        ("Results", "BioEmu fine-tuned by leave-one-out cross-validation reaches a coverage of 0.8. "
+                    "BioEmu was cross-validated on five folds in its original study."),
+    )
+    assert "k-fold-cv" not in facts.values("validation") and "leave-one-out" not in facts.values("validation")
+
+
+def test_an_abbreviations_list_is_no_evidence():
+    facts = facts_of(
+        ("Methods", "We map five chemical components in each image by spectral unmixing."),
+        ("Abbreviations", "MSE: mean square error; RMSE: root mean square error; MAE: mean absolute error; "
+                          "ROC: receiver operating characteristic; AUC: area under the curve."),
+    )
+    assert facts.values("tasks") == set()
+
+
+def test_embeddings_from_a_language_model_and_sequence_features_are_inputs():
+    facts = facts_of(
+        ("Methods", "Our model denoises structures conditioned on sequence features extracted by ESM2-650M. "
+                    "As model input, we concatenate the last-layer embedding from ESM2-650M with one-hot encoded residues. "
+                    "The model is trained on 500,000 protein chains."),
+    )
+    assert {"sequences", "embeddings"} <= facts.values("representation")

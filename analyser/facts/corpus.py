@@ -37,7 +37,7 @@ _HEADING_KINDS = [
     ("conclusion", r"conclusion|outlook|concluding"),
     ("back", r"acknowledg|author contribution|competing interest|conflicts? of interest|funding|"
              r"data availability|code availability|additional information|affiliation|"
-             r"supplementary|reference|bibliography|ethics|declaration"),
+             r"supplementary|reference|bibliography|ethics|declaration|abbreviation|nomenclature|glossary"),
 ]
 _HEADING_PATTERNS = [(kind, re.compile(pattern, re.I)) for kind, pattern in _HEADING_KINDS]
 

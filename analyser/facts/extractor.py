@@ -13,14 +13,15 @@ def extract(document: Document) -> PaperFacts:
     found_models = models.find(corpus)
     own = {model.name for model in found_models if model.role == "main"}
     others = ({model.name for model in found_models if model.role != "main"} | roles.compared_names(corpus)) - own
-    tasks = learning.tasks(corpus, others, own)
+    tasks = learning.tasks(corpus, others, own, generative=[model for model in found_models
+                                                           if model.role == "main" and model.family == "generative"])
     facts = PaperFacts(
         learning_type=learning.learning_types(corpus, tasks),
         tasks=tasks,
         models=found_models,
         data=data.find(corpus, others, own),
         optimisation=optimisation.find(corpus),
-        validation=validation.schemes(corpus),
+        validation=validation.schemes(corpus, tuple(others), tuple(own)),
         regularisation=validation.regularisation(corpus),
         metrics=metrics.find(corpus),
     )

@@ -14,16 +14,25 @@ from analyser.facts.model import Label
 TASK_MIN_SCORE = 1.2
 LEARNING_MIN_SCORE = 1.0
 MINOR_TASK_SHARE = 0.1  # of the strongest task's score
+# Where a paper weighs its work against others' and what could come next: a task
+# said only there, never of its own work in the first person, is not its models'.
+_LOOKING_OUT = ("introduction", "related", "discussion", "conclusion")
 
 
-def tasks(corpus: Corpus, others: Iterable[str] = (), own: Iterable[str] = ()) -> list[Label]:
+def tasks(corpus: Corpus, others: Iterable[str] = (), own: Iterable[str] = (), generative: Iterable = ()) -> list[Label]:
     """The tasks of the paper's own models. A sentence naming several tasks without
     the paper speaking of itself ("ML can classify, regress and generate") lists
     what ML does in general: it is no evidence of any of them. Nor is a sentence
     about another model only (`others`: baselines, components; `own`: the paper's):
     "an SVM classifier of activity serves as the scoring function" gives a
-    generative paper no classification task."""
+    generative paper no classification task. A paper whose own model is
+    generative (`generative`: its main models of that family; a flow-matching or
+    diffusion model of conformations) generates, in whatever words it says so."""
+    generative = list(generative)
     entries = vocab.group("learning", "task")
+    if generative:
+        # The errors (RMSE...) of a generative model score what it generated: no regression.
+        entries = [entry for entry in entries if not entry.extra.get("from_metrics")]
     tallies = scoring.tally(corpus, entries)
     others, own = tuple(others), tuple(own)
     for tally in tallies.values():
@@ -35,7 +44,8 @@ def tasks(corpus: Corpus, others: Iterable[str] = (), own: Iterable[str] = ()) -
     listed = {index for index, values in named.items() if len(values - {"other"}) >= 2}
     for tally in tallies.values():
         tally.rescale([hit for hit in tally.hits if hit.sent.index not in listed or hit.sent.owned])
-    found = [item for item in tallies.values() if item.reported(TASK_MIN_SCORE)]
+    found = [item for item in tallies.values() if item.reported(TASK_MIN_SCORE)
+             and any(hit.sent.kind not in _LOOKING_OUT or hit.sent.owned for hit in item.hits)]
     found.sort(key=lambda item: -item.score)
     # A task said in passing beside one the paper is plainly about ("the accuracy was
     # based on comparing the predicted values" in a classification study) is no task.
@@ -46,7 +56,11 @@ def tasks(corpus: Corpus, others: Iterable[str] = (), own: Iterable[str] = ()) -
     if any(item.value != "other" for item in found):
         found = [item for item in found
                  if item.value != "other" or any(hit.sent.owned and hit.sent.pipeline for hit in item.hits)]
-    return [item.label(TASK_MIN_SCORE) for item in found]
+    labels = [item.label(TASK_MIN_SCORE) for item in found]
+    if generative and all(label.value != "generation" for label in labels):
+        best = max(generative, key=lambda model: model.confidence)
+        labels.insert(0, Label("generation", best.evidence, best.confidence))
+    return labels
 
 
 def _named(name: str, text: str) -> bool:

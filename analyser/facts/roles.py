@@ -165,7 +165,7 @@ def role_of(hit: Hit) -> str | None:
 # A name as papers write models: "Roost", "ElemNet", "XGBoost", "SchNet", "GPT-4".
 _PROPER_NAME = re.compile(r"(?<![\w\-])(?:[A-Z][a-z]+[A-Z][\w\-]*|[A-Z]{2,}[\w\-]*|[A-Z][a-z]{2,}(?:-\w+)?)(?![\w\-])")
 _AFTER_CUE = re.compile(
-    r"\b(?:compared (?:with|to)|comparisons? (?:with|to|against)|outperform\w*|better than|superior to|versus|vs\.?|"
+    r"\b(?:compar(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){0,3}?(?:with|to|against)|comparisons? (?:with|to|against)|outperform\w*|better than|superior to|versus|vs\.?|"
     r"against|than)\s+(?P<rest>[^.;:]{0,120})",
     re.I,
 )
