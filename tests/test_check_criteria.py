@@ -256,3 +256,31 @@ def test_overfitting_analysed_by_a_concrete_flaw_in_the_split(tmp_path):
     path.write_text(text, encoding="utf-8")
     report = check(path, offline=True)
     assert report.score("overfitting") == 3  # the spec: a verdict grounded in numbers, *or* a concrete flaw
+
+
+def test_labels_inside_a_numbered_section_are_its_parts():
+    from analyser.checking.criteria import _with_sub_labels, map_headings
+    from analyser.checking.segment import Unit
+
+    headings = ["5. Overfitting", "6. Alternatives", "On the model side:", "On the data side:", "7. Conclusion",
+                "## Model", "Under the hood"]
+    units = [Unit("A sentence.", 1, None, section, section) for section in (0, 2, 3, 4, 6)]  # 1 and 5 hold none
+    mapped = _with_sub_labels(map_headings(headings, load_rubric()), headings, units)
+    assert mapped[2:4] == ["alternatives", "alternatives"]  # not the model's nor the framing's
+    assert mapped[4] is None  # a numbered heading ends the labels
+    assert mapped[6] == "model"  # a part of the empty section above it
+
+
+def test_an_alternatives_section_with_labelled_parts_counts_for_alternatives(tmp_path):
+    text = (
+        "Name: Ada Lovelace\n\n## 5. Overfitting\n\nThe test error of 0.58 against 0.52 in training is a small gap.\n\n"
+        "## 6. Alternatives\n\n**On the model side:**\n\n"
+        "A Gaussian process could replace the random forest: it would give an uncertainty for each prediction, "
+        "which matters for screening, but it scales badly beyond a few thousand molecules.\n\n"
+        "**On the data side:**\n\n"
+        "More measured solubilities from a second source would test whether the model transfers, at the cost of noisier labels.\n"
+    )
+    path = tmp_path / "labelled.md"
+    path.write_text(text, encoding="utf-8")
+    report = check(path, offline=True)
+    assert report.score("alternatives") >= 2

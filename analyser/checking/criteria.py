@@ -118,6 +118,34 @@ def map_headings(headings: list[str], rubric: Rubric) -> list[str | None]:
     return mapped
 
 
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s", re.I)
+
+
+def _with_sub_labels(mapped: list[str | None], headings: list[str], units: list[Unit]) -> list[str | None]:
+    """Sub-labels belong to the section above them. Under a numbered heading
+    ("6. Alternatives"), unnumbered labels ending with a colon ("On the model
+    side:", "On the data side:") are its parts, whatever they name; and a heading
+    that names no criterion under one that holds no sentence of its own
+    ("## Model", then "### Under the hood") is its part too."""
+    sentences = [0] * len(mapped)
+    for unit in units:
+        if 0 <= unit.section < len(mapped):
+            sentences[unit.section] += 1
+    result = list(mapped)
+    numbered_owner: str | None = None  # the criterion of the numbered section the labels stand in
+    for index, heading in enumerate(headings):
+        if _NUMBERED.match(heading):
+            numbered_owner = result[index]
+            continue
+        if numbered_owner is not None and heading.rstrip().endswith(":"):
+            result[index] = numbered_owner
+            continue
+        numbered_owner = None
+        if index and result[index] is None and result[index - 1] is not None and sentences[index - 1] == 0:
+            result[index] = result[index - 1]
+    return result
+
+
 @dataclass
 class Assignment:
     sentences: dict[str, list[Unit]]  # criterion id -> its sentences, in document order
@@ -196,7 +224,7 @@ SHARE_OF_BEST = 0.5  # a sentence outside a criterion's section counts for the c
 
 def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment:
     """Each criterion's sentences, and its asides in other sections."""
-    section_criterion = map_headings(headings, rubric)
+    section_criterion = _with_sub_labels(map_headings(headings, rubric), headings, units)
     mentions = defined_aliases(units, rubric)
     assigned: dict[str, list[int]] = {c.id: [] for c in rubric.criteria}
     asides: dict[str, list[int]] = {c.id: [] for c in rubric.criteria}
