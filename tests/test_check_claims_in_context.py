@@ -132,3 +132,24 @@ def test_a_guess_where_the_paper_is_silent_is_no_claim(claims_on_sized_paper):
         "## Training\n\nThe paper does not state the optimiser; presumably Adam with a mean squared error.\n")
     assert "Adam" not in verdicts
     assert claims_on_sized_paper("## Training\n\nThe network is trained with Adam.\n").get("Adam") == "unsupported"
+
+
+RANDOM_FOREST = (
+    "# Translation efficiency from sequence features\n\n"
+    "We train a random forest regressor on 14,200 transcripts. The random forest uses 500 trees. "
+    "Random forest models were validated by 5-fold cross-validation. "
+    "Features with p < 0.05 in a t-test were kept, and 6 groups of features were compared.\n"
+)
+
+
+def test_a_hyphenated_model_name_is_read_as_written(claims_against):
+    found = claims_against(RANDOM_FOREST, "## Model\n\nThe model is a gradient-boosted decision tree ensemble.\n")
+    assert found.get("gradient boosting") == "contradicted"
+
+
+def test_a_learning_rate_is_not_any_number_a_paper_without_one_prints(claims_against):
+    found = claims_against(RANDOM_FOREST, "## Training\n\nThe trees are fitted with a learning rate of 0.05.\n")
+    assert found.get("0.05") == "unsupported"
+    # Where the paper gives a learning rate, its value agrees.
+    with_rate = RANDOM_FOREST + "\nThe boosting baseline uses a learning rate of 0.05.\n"
+    assert claims_against(with_rate, "## Training\n\nThe trees are fitted with a learning rate of 0.05.\n").get("0.05") == "agrees"

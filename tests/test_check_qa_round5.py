@@ -35,9 +35,16 @@ def _write(tmp_path, body: str, paper: str = PAPER, link: str = "https://doi.org
 
 # -- 1. one value however it is written ---------------------------------------------------------
 
-@pytest.mark.parametrize("written", ["1e-3", "1E-3", "10^-3", "10\u22123", "10-3", "0.001", "10^{-3}", "1 x 10-3"])
+@pytest.mark.parametrize("written", ["1e-3", "1E-3", "10^-3", "10\u22123", "10-3", "0.001", "10^{-3}", "1 x 10-3",
+                                     "1 \u00d7 10 \u22123"])  # a PDF's superscript set apart
 def test_powers_of_ten_and_scientific_notation_are_one_value(written):
     assert _key(_value(written)) == _key(0.001)
+
+
+def test_a_range_of_ten_minus_four_is_no_power():
+    from analyser.checking.quantities import quantities
+
+    assert [q.value for q in quantities("between 10 - 4 layers")] != [0.0001]
 
 
 @pytest.mark.parametrize("written", ["42 966", "42\u2009966", "42\u202f966", "42\u00a0966", "42,966", "42966"])

@@ -264,6 +264,21 @@ def test_a_rubric_word_the_article_is_about_is_its_specific_but_a_kind_of_model_
     assert not ground(fold("Each zeolite is described by a CNN."), once).words
 
 
+def test_a_precise_number_the_article_prints_is_its_specific_a_round_one_is_not():
+    """A plain-worded analysis quoting the article's own figures ("the error goes
+    from 0.259 to 0.0882") is about this article, even where the article gives them
+    only in a table; "20" or "1,000" could stand anywhere."""
+    from analyser.checking.grounding import article_anchors, ground
+    from analyser.checking.terms import fold
+
+    sentences = (("| Formation energy | 0.259 | 0.0882 |", 3), ("We repeat 20 partitions 1,000 times.", 2))
+    anchors = article_anchors(sentences)
+    precise = ground(fold("The average error goes from 0.259 for a line to 0.0882 for the trees."), anchors)
+    assert {q.text for q in precise.distinctive} == {"0.259", "0.0882"} and precise.anchors == 2
+    assert ground(fold("They picked among 20 groupings, 1,000 times."), anchors).anchors == 0
+    assert ground(fold("The error goes down to 0.0883."), anchors).anchors == 0  # not the article's
+
+
 def test_two_elements_of_a_criterion_in_another_section_count_for_it(tmp_path):
     """"A supervised regression" in the model section is the framing's content:
     the learning type and the task, wherever they stand."""

@@ -560,3 +560,11 @@ def test_embeddings_from_a_language_model_and_sequence_features_are_inputs():
                     "The model is trained on 500,000 protein chains."),
     )
     assert {"sequences", "embeddings"} <= facts.values("representation")
+
+
+def test_the_lookahead_wrapper_and_the_lamb_optimiser_are_read():
+    facts = facts_of(
+        ("Methods", "Model weights are updated using the look-ahead and Lamb optimizer with a learning rate cycled "
+                    "between 1 × 10 −4 and 6 × 10 −3 every 4 epochs."),
+    )
+    assert {"LAMB", "Lookahead"} <= facts.values("optimiser")

@@ -59,10 +59,12 @@ def _rubric_vocabulary(rubric) -> tuple[str, ...]:
 
 
 def _fact_names(facts) -> tuple[str, ...]:
-    """Names the facts found (models, data sets): the article's specifics, however often it uses them."""
+    """Names the facts found (models, data sets, optimisers, losses): the article's
+    specifics, however often it uses them (the rubric's own words stay generic)."""
     if facts is None:
         return ()
-    return tuple(sorted({model.name for model in facts.models} | facts.values("datasets")))
+    return tuple(sorted({model.name for model in facts.models} | facts.values("datasets")
+                        | facts.values("optimiser") | facts.values("loss")))
 
 
 @dataclass

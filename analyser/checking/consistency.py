@@ -89,12 +89,19 @@ _PART = re.compile(r"^\W*(?:heads?|layers?|blocks?|modules?|readouts?|parts?|com
 ASSERT_WINDOW = 6  # words between the verb that makes a model the paper's and the model's name
 
 
+def _term_at(term: str, clause: str, end: str = ""):
+    """Where a found term stands in the clause: the term set folds "gradient-boosted"
+    and "gradient boosted" alike, so a space or a hyphen matches either."""
+    pattern = r"[\s\-]+".join(re.escape(part) for part in re.split(r"[\s\-]+", term))
+    return re.finditer(r"\b" + pattern + end, clause)
+
+
 def _names_its_model(clause: str, matcher) -> bool:
     """Whether the clause names the model as the paper's own: close after a verb of use
     or a copula ("they train a random forest", "the model is a GP"), not compared
     with, placed in earlier work, or a part of another model."""
     for term in matcher.found(clause):
-        for found in re.finditer(r"\b" + re.escape(term), clause):
+        for found in _term_at(term, clause):
             before, after = clause[:found.start()], clause[found.end():]
             verbs = list(_ASSERTS_USE.finditer(before))
             if not verbs:
@@ -112,7 +119,7 @@ def _of_a_part(clause: str, matcher) -> bool:
     """Whether the term qualifies a part of the work ("an unsupervised step", "a
     generative head"), not the problem as a whole."""
     return any(_PART.match(clause[found.end():]) for term in matcher.found(clause)
-               for found in re.finditer(r"\b" + re.escape(term) + r"\b", clause))
+               for found in _term_at(term, clause, r"\b"))
 
 
 @lru_cache(maxsize=1)
@@ -332,7 +339,10 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
     elif article.invents(quantity) and not _DERIVED_BEFORE.search(clause[:quantity.start]) \
             and not _BOUND_AFTER.match(clause[quantity.start + len(quantity.text):]):
         add(label, "contradicted", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)
-    elif article.prints(quantity.value):
+    elif article.prints(quantity.value) and not (quantity.kind == "learning rate" and article.never_sets(quantity.kind)):
+        # A learning rate in a paper that never gives one beside a number (a random
+        # forest paper) is not any "0.05" it prints ("p < 0.05"). Layer sizes and
+        # counts it prints are, even in a table that does not name them.
         add(label, "agrees", texts["printed"], criterion, kind_of_claim)
     else:
         add(label, "unsupported", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)

@@ -134,6 +134,18 @@ class ArticleAnchors:
         return bool(self.words)
 
 
+DISTINCTIVE_DIGITS = 3
+
+
+def significant_digits(number: str) -> int:
+    """Significant digits of a number as written: 0.0882 has 3, 2100 has 2, 1,128 has 4."""
+    digits = re.sub(r"\D", "", number.split("e")[0].split("E")[0])
+    digits = digits.lstrip("0")
+    if not re.search(r"[.,]\d", number) or re.fullmatch(r"\d{1,3}(?:[,\s]\d{3})+", number.strip()):
+        digits = digits.rstrip("0")  # an integer's trailing zeros are its size, not its precision
+    return len(digits)
+
+
 @dataclass
 class Grounding:
     """What one student sentence shares with the article."""
@@ -143,8 +155,13 @@ class Grounding:
     printed: list[Quantity]  # its other informative numbers the article prints somewhere (kind unknown or not stated)
 
     @property
+    def distinctive(self) -> list[Quantity]:
+        """Its printed numbers too precise to stand in the article by chance ("0.0882", "1,128")."""
+        return [quantity for quantity in self.printed if significant_digits(quantity.text) >= DISTINCTIVE_DIGITS]
+
+    @property
     def anchors(self) -> int:
-        return len(self.words) + len(self.agreed)
+        return len(self.words) + len(self.agreed) + len(self.distinctive)
 
     @property
     def strength(self) -> float:

@@ -21,6 +21,8 @@ _MINUS = "\u2212\u2013\\-"
 _POWER = (
     rf"(?<![\d.,])(?:\d+(?:\.\d+)?\s*[x×*·]\s*)?10\s*(?:\^|\*\*)\s*\{{?\s*[{_MINUS}+]?\s*\d{{1,2}}\}}?"
     rf"|(?<![\d.,])(?:\d+(?:\.\d+)?\s*[x×*·]\s*)?10(?:\u2212\d{{1,2}}|[\-\u2013]\d)(?![\d.,]\d|[\w%])"
+    # a superscript exponent a PDF sets apart: "1 × 10 −4" (only after "×": "10 - 4" is a range)
+    rf"|(?<![\d.,])\d+(?:\.\d+)?\s*[×·]\s*10\s[\u2212\u2013\-]\s?\d{{1,2}}(?![\d.,]\d|[\w%])"
 )
 _SCIENTIFIC = rf"\d+(?:\.\d+)?[eE][{_MINUS}+]?\d+\b"
 _PLAIN = r"\d{1,3}(?:[,\u202f\u00a0\u2009 ]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?"
@@ -288,6 +290,10 @@ class ArticleQuantities:
     def names_kind(kind: str) -> bool:
         """Whether a setting's word is known for this kind (`near_kind` can tell)."""
         return kind in _KIND_WORDS
+
+    def never_sets(self, kind: str) -> bool:
+        """Whether the article never prints a number in a sentence naming this setting."""
+        return kind in _KIND_WORDS and kind not in self.near and not self.stated(kind)
 
     def near_kind(self, quantity: Quantity) -> bool:
         """Whether the article prints this value in a sentence naming its kind, in

@@ -94,7 +94,7 @@ _MODEL_CHOICE_WORDS = re.compile(
 _DIMENSION_WORDS = re.compile(r"descriptor|\bfeatures?\b|dimension|fingerprint", re.I)
 
 # Optimisers that step along a gradient (the lab's gd-vs-sgd shows how batch size and step trade off).
-GRADIENT_OPTIMISERS = {"Adam", "SGD", "RMSprop"}
+GRADIENT_OPTIMISERS = {"Adam", "SGD", "RMSprop", "LAMB", "Lookahead"}
 # Representations that are long vectors of numbers: where distances lose their meaning as d grows.
 HIGH_DIMENSIONAL = {"descriptors", "fingerprints", "embeddings", "spectra", "images", "compositions"}
 
