@@ -223,6 +223,10 @@ def test_the_submissions_language_is_detected(text, language):
     ("Le problème de chimie et l'intérêt du ML", "context"),
     ("Biological question", "context"),
     ("Critical points / questions", None),
+    # a student's own plain headings
+    ("How the thing is built", "model"),
+    ("How the pieces learned what they know", "optimisation"),
+    ("Does it only know what it has seen?", "overfitting"),
 ])
 def test_section_headings_name_their_criterion(heading, criterion_id):
     from analyser.checking.criteria import map_headings

@@ -568,3 +568,22 @@ def test_the_lookahead_wrapper_and_the_lamb_optimiser_are_read():
                     "between 1 × 10 −4 and 6 × 10 −3 every 4 epochs."),
     )
     assert {"LAMB", "Lookahead"} <= facts.values("optimiser")
+
+
+# --- from the seventh sealed set's errors, after its measurement ---
+
+def test_a_taxonomy_is_no_classification_task():
+    facts = facts_of(
+        ("Methods", "We train a random forest model to predict the absorption maximum wavelength of dyes. "
+                    "The tools used can be classified into general tools, molecular tools and reaction tools. "
+                    "The reaction tool returns a classification code and the reaction name."),
+    )
+    assert "classification" not in facts.values("tasks")
+    assert "regression" in facts.values("tasks")
+
+
+def test_natures_unheaded_introduction_is_an_introduction():
+    from analyser.facts.corpus import heading_kind
+
+    assert heading_kind("Main") == "introduction"
+    assert heading_kind("Main results") != "introduction"

@@ -30,7 +30,8 @@ KIND_WEIGHT = {
 _HEADING_KINDS = [
     ("related", r"related work|background|prior work|previous work|literature"),
     ("abstract", r"abstract|summary"),
-    ("introduction", r"introduction"),
+    # "Main": what Nature's journals call the introduction they leave unheaded
+    ("introduction", r"introduction|^main$"),
     ("methods", r"method|materials|experimental|computational detail|data ?set|training|model|implementation|procedure"),
     ("results", r"result|experiment|evaluation|performance|benchmark"),
     ("discussion", r"discussion"),
