@@ -9,7 +9,7 @@ Accuracy, per set of labelled papers, each set reported on its own:
   shared papers and the new open papers of `benchmarks/papers/`;
 - the sealed papers, only with `--sealed` (`<sealed-dir>/paper-facts.json`
   and `<sealed-dir>/papers/*.pdf`, the sealed folders pooled; by default
-  benchmarks/sealed8): the blind test, measured once at the end;
+  benchmarks/sealed9): the blind test, measured once at the end;
 - the older labels (`../shared/eval-dev/paper-facts.json`,
   `benchmarks/heldout/paper-facts.json`: required FIELD + FIELD_allowed).
 
@@ -216,6 +216,8 @@ def label_sets(shared: Path, sealed_dirs: list[Path]) -> list[tuple[str, list[Pa
          [HERE / name / "papers" for name in ("sealed5", "sealed6")], False),
         ("open papers, gold: the seventh sealed set, measured once then opened (benchmarks/sealed7/paper-facts.json)",
          HERE / "sealed7" / "paper-facts.json", [HERE / "sealed7" / "papers"], False),
+        ("open papers, gold: the eighth sealed set, measured once then opened (benchmarks/sealed8/paper-facts.json)",
+         HERE / "sealed8" / "paper-facts.json", [HERE / "sealed8" / "papers"], False),
         ("older labels: development set (../shared/eval-dev/paper-facts.json)",
          shared / "eval-dev" / "paper-facts.json", open_folders, False),
         ("older labels: held-out set (benchmarks/heldout/paper-facts.json)",
@@ -289,10 +291,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="also measure the sealed papers (the blind test: once, at the end)")
     parser.add_argument("--sealed-dir", type=Path, action="append",
                         help="folder of sealed papers: paper-facts.json and papers/*.pdf; repeat to pool several "
-                             "(default: benchmarks/sealed8)")
+                             "(default: benchmarks/sealed9)")
     options = parser.parse_args(argv)
 
-    sealed_dirs = (options.sealed_dir or [HERE / "sealed8"]) if options.sealed else []
+    sealed_dirs = (options.sealed_dir or [HERE / "sealed9"]) if options.sealed else []
     for name, labels_paths, folders, sealed in label_sets(options.shared, sealed_dirs):
         # The sealed papers' facts are never shown paper by paper: only the totals.
         report(accuracy(name, labels_paths, folders, options.verbose and not sealed), targets=sealed)

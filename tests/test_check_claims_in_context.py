@@ -153,3 +153,8 @@ def test_a_learning_rate_is_not_any_number_a_paper_without_one_prints(claims_aga
     # Where the paper gives a learning rate, its value agrees.
     with_rate = RANDOM_FOREST + "\nThe boosting baseline uses a learning rate of 0.05.\n"
     assert claims_against(with_rate, "## Training\n\nThe trees are fitted with a learning rate of 0.05.\n").get("0.05") == "agrees"
+
+
+def test_k_counts_folds_only_beside_cross_validation():
+    assert [q.kind for q in quantities(fold("message passing (K = 2 to 5 steps)"))] == ["", ""]
+    assert [q.kind for q in quantities(fold("a cross-validation with k = 5"))] == ["folds"]

@@ -587,3 +587,44 @@ def test_natures_unheaded_introduction_is_an_introduction():
 
     assert heading_kind("Main") == "introduction"
     assert heading_kind("Main results") != "introduction"
+
+
+# --- from the eighth sealed set's errors, after its measurement ---
+
+def test_what_a_kind_of_input_has_been_used_for_is_no_task():
+    facts = facts_of(
+        ("Methods", "We train a message passing neural network to classify kinase inhibitors as active or inactive. "
+                    "The classifier is trained on 4,000 molecules."),
+        ("Results", "Reduced graphs have been mainly implemented in similarity searching, scaffold hopping and de novo "
+                    "design [34, 36, 40]."),
+    )
+    assert "generation" not in facts.values("tasks")
+
+
+def test_a_split_one_simulates_is_not_the_papers_split():
+    facts = facts_of(
+        ("Methods", "We split each data set randomly 8:1:1 and also by scaffold. "
+                    "A scaffold split can simulate the scenario of a data set split by time periods in industry."),
+    )
+    assert "time-split" not in facts.values("validation")
+    assert "scaffold-split" in facts.values("validation")
+
+
+def test_the_inputs_of_the_approaches_a_paper_compares_itself_with_are_not_its_own():
+    facts = facts_of(
+        ("Abstract", "Compared with the traditional descriptor-based QSAR models, our graph neural network learns its "
+                     "own representation from the molecular graph."),
+        ("Methods", "The molecular graph of each molecule is the input of the model. Atoms are nodes and bonds are edges "
+                    "of the molecular graph."),
+    )
+    assert "descriptors" not in facts.values("representation")
+    assert "graphs" in facts.values("representation")
+
+
+def test_bayesian_optimisation_of_hyperparameters_is_no_task():
+    facts = facts_of(
+        ("Methods", "We train a graph neural network classifier of substrates and non-substrates. "
+                    "We used Bayesian optimization to obtain the best hyperparameters of the classifier. "
+                    "The hyperparameters were searched by Bayesian optimization on the training data."),
+    )
+    assert "other" not in facts.values("tasks")

@@ -190,6 +190,9 @@ def quantities(folded: str) -> list[Quantity]:
     return sorted(found, key=lambda quantity: quantity.start)
 
 
+_CROSS_VALIDATION = re.compile(r"fold|\bplis?\b|cross|croisee|\bcv\b")
+
+
 def _kind(before: str, after: str) -> str | None:
     for name, pattern in _METRIC_BEFORE.items():
         if pattern.search(before):
@@ -206,6 +209,9 @@ def _kind(before: str, after: str) -> str | None:
             return kind
     for kind, pattern in _KIND_BEFORE.items():
         if pattern.search(before):
+            # "k = 2" counts folds only beside cross-validation ("K = 2 à 5 étapes" are steps)
+            if kind == "folds" and not _CROSS_VALIDATION.search(before[-60:] + after[:60]):
+                continue
             return kind
     return ""
 

@@ -68,6 +68,9 @@ def _an_output(hit: Hit) -> bool:
 
 
 _BASELINE = re.compile(r"\bbaselines?\b", re.I)
+# "Compared with the traditional descriptor-based models, GNNs learn...": the input of other approaches
+_COMPARED_WITH = re.compile(r"\b(?:compared (?:with|to)|unlike|in contrast to|instead of|rather than)\b", re.I)
+_OTHER_APPROACHES = re.compile(r"\b(?:traditional|conventional)\b", re.I)
 
 
 def _about_other_model(hit: Hit, others: Iterable[str], own: Iterable[str]) -> bool:
@@ -75,9 +78,11 @@ def _about_other_model(hit: Hit, others: Iterable[str], own: Iterable[str]) -> b
     or it describes a baseline ("a baseline MLP on Morgan fingerprints")."""
     text = hit.sent.text
     head = " ".join(text.split()[:SUBJECT_WORDS])
+    if _COMPARED_WITH.search(_clause_before(text, hit.start)):
+        return True  # "compared with descriptor-based models, our network...": even in the paper's own sentence
     if hit.sent.owned or any(name in text for name in own):
         return False
-    if _BASELINE.search(text):
+    if _BASELINE.search(text) or _OTHER_APPROACHES.search(_clause_before(text, hit.start)):
         return True
     return any(re.search(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", head) for name in others)
 

@@ -35,7 +35,7 @@ CITES_OTHERS = re.compile(
 # The field in general: what methods usually do, have done, or can do.
 GENERAL = re.compile(
     r"\b(?:has|have)\s+(?:\w+ly\s+)?been\s+(?:\w+ly\s+)?(?:used|applied|employed|adopted|developed|proposed|"
-    r"shown|demonstrated|explored|reported|studied|investigated|utili[sz]ed|leveraged|successful)\b"
+    r"shown|demonstrated|explored|reported|studied|investigated|utili[sz]ed|leveraged|implemented|successful)\b"
     r"|\b(?:is|are)\s+(?:\w+\s+)?(?:commonly|widely|often|typically|frequently|usually|generally|increasingly|"
     r"traditionally|routinely|extensively|popularly)\s+(?:used|applied|employed|adopted|utili[sz]ed)\b"
     r"|\b(?:commonly|widely|often|typically|frequently|usually|traditionally|routinely)\s+"
