@@ -207,6 +207,10 @@ def test_the_question_may_be_stated_as_the_gap_the_paper_fills(tmp_path, body, l
     ("## Comment on règle le modèle\n\nLes réglages du noyau sont ajustés automatiquement : on prend ceux qui rendent les mesures "
      "déjà faites les plus probables. Ils sont choisis sur une grille de valeurs, et on s'arrête après 4 tours, quand le score "
      "atteint 0,80.\n", 3),
+    ("## How it learns\n\nThe weights are changed step by step until the predicted energies agree as closely as possible "
+     "with the DFT ones.\n", 2),
+    ("## Entraînement\n\nLe problème est convexe : il a une seule meilleure solution, que la bibliothèque trouve directement, "
+     "en rendant la somme des erreurs au carré la plus petite possible.\n", 2),
 ])
 def test_training_explained_in_plain_words(tmp_path, body, level):
     assert _scores(tmp_path, body)["optimisation"] == level
