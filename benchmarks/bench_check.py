@@ -44,14 +44,9 @@ OPEN_SETS = {
     "heldout": (BENCH / "heldout" / "analyses", None),
     "final": (BENCH / "final" / "analyses", None),
     "corpus": (BENCH / "corpus" / "labels", BENCH / "corpus" / "analyses"),
-    "sealed-1 (spent)": (BENCH / "sealed" / "labels", BENCH / "sealed" / "analyses"),
-    "sealed-2 (spent)": (BENCH / "sealed2" / "labels", BENCH / "sealed2" / "analyses"),
-    "sealed-3 (spent)": (BENCH / "sealed3" / "labels", BENCH / "sealed3" / "analyses"),
-    "sealed-4 (spent)": (BENCH / "sealed4" / "labels", BENCH / "sealed4" / "analyses"),
-    "sealed-5 (spent)": (BENCH / "sealed5" / "labels", BENCH / "sealed5" / "analyses"),
-    "sealed-6 (spent)": (BENCH / "sealed6" / "labels", BENCH / "sealed6" / "analyses"),
-    "sealed-7 (spent)": (BENCH / "sealed7" / "labels", BENCH / "sealed7" / "analyses"),
-    "sealed-8 (spent)": (BENCH / "sealed8" / "labels", BENCH / "sealed8" / "analyses"),
+} | {
+    f"sealed-{number} (spent)": (BENCH / name / "labels", BENCH / name / "analyses")
+    for number, name in enumerate(OPENED_SEALED, 1)
 }
 PROFILES = [BENCH / "corpus" / "profiles.tsv"] + [BENCH / name / "profiles.tsv" for name in OPENED_SEALED]
 SEALED_DIRS = [BENCH / "sealed9"]

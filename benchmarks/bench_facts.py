@@ -198,33 +198,31 @@ def report(result: SetResult, targets: bool = False) -> None:
 def label_sets(shared: Path, sealed_dirs: list[Path]) -> list[tuple[str, list[Path], list[Path], bool]]:
     """(name, labels, folders of the PDFs, is sealed) of every set there is."""
     open_folders = [shared / "papers", HERE / "papers"]
+
+    def opened(title: str, *folders: str) -> tuple[str, list[Path], list[Path], bool]:
+        # A sealed set measured once and then opened (several are pooled as one).
+        return (f"open papers, gold: {title}, measured once then opened (benchmarks/{' + '.join(folders)})",
+                [HERE / folder / "paper-facts.json" for folder in folders], [HERE / folder / "papers" for folder in folders], False)
+
     sets = [
         ("open papers, gold: the 8 shared papers (benchmarks/facts-gold/paper-facts.json)",
-         HERE / "facts-gold" / "paper-facts.json", open_folders, False),
+         [HERE / "facts-gold" / "paper-facts.json"], open_folders, False),
         ("open papers, gold: the new open papers (benchmarks/facts-gold/paper-facts-new.json)",
-         HERE / "facts-gold" / "paper-facts-new.json", open_folders, False),
-        ("open papers, gold: the first sealed set, measured once then opened (benchmarks/sealed/paper-facts.json)",
-         HERE / "sealed" / "paper-facts.json", [HERE / "sealed" / "papers"], False),
-        ("open papers, gold: the second sealed set, measured once then opened (benchmarks/sealed2/paper-facts.json)",
-         HERE / "sealed2" / "paper-facts.json", [HERE / "sealed2" / "papers"], False),
-        ("open papers, gold: the third sealed set, measured once then opened (benchmarks/sealed3/paper-facts.json)",
-         HERE / "sealed3" / "paper-facts.json", [HERE / "sealed3" / "papers"], False),
-        ("open papers, gold: the fourth sealed set, measured once then opened (benchmarks/sealed4/paper-facts.json)",
-         HERE / "sealed4" / "paper-facts.json", [HERE / "sealed4" / "papers"], False),
-        ("open papers, gold: the fifth and sixth sealed sets, measured once then opened (benchmarks/sealed5, sealed6)",
-         [HERE / name / "paper-facts.json" for name in ("sealed5", "sealed6")],
-         [HERE / name / "papers" for name in ("sealed5", "sealed6")], False),
-        ("open papers, gold: the seventh sealed set, measured once then opened (benchmarks/sealed7/paper-facts.json)",
-         HERE / "sealed7" / "paper-facts.json", [HERE / "sealed7" / "papers"], False),
-        ("open papers, gold: the eighth sealed set, measured once then opened (benchmarks/sealed8/paper-facts.json)",
-         HERE / "sealed8" / "paper-facts.json", [HERE / "sealed8" / "papers"], False),
+         [HERE / "facts-gold" / "paper-facts-new.json"], open_folders, False),
+        opened("the first sealed set", "sealed"),
+        opened("the second sealed set", "sealed2"),
+        opened("the third sealed set", "sealed3"),
+        opened("the fourth sealed set", "sealed4"),
+        opened("the fifth and sixth sealed sets", "sealed5", "sealed6"),
+        opened("the seventh sealed set", "sealed7"),
+        opened("the eighth sealed set", "sealed8"),
         ("older labels: development set (../shared/eval-dev/paper-facts.json)",
-         shared / "eval-dev" / "paper-facts.json", open_folders, False),
+         [shared / "eval-dev" / "paper-facts.json"], open_folders, False),
         ("older labels: held-out set (benchmarks/heldout/paper-facts.json)",
-         HERE / "heldout" / "paper-facts.json", open_folders, False),
+         [HERE / "heldout" / "paper-facts.json"], open_folders, False),
     ]
-    sets = [(name, paths, folders, sealed) for name, path, folders, sealed in sets
-            if (paths := [item for item in (path if isinstance(path, list) else [path]) if item.is_file()])]
+    sets = [(name, found, folders, sealed) for name, paths, folders, sealed in sets
+            if (found := [path for path in paths if path.is_file()])]
     sealed_labels = [folder / "paper-facts.json" for folder in sealed_dirs if (folder / "paper-facts.json").is_file()]
     if sealed_labels:
         # The sealed papers are looked for in the sealed folders only.

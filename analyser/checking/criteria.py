@@ -325,7 +325,7 @@ def _group_hits(criterion: Criterion, own: list[Unit], grounding: dict[int, Grou
         hits["numbers"] = numbered if len(distinct) >= MIN_QUANTITIES else []
     hits["names"] = [(unit, n) for unit in own if (n := paper_names(unit.text, own_names))]
     if article_known:
-        hits["paper"] = [(unit, set(found.words) | {q.text for q, _ in found.agreed} | {q.text for q in found.distinctive})
+        hits["paper"] = [(unit, set(found.specifics))
                          for unit in own if (found := grounding.get(unit.index)) and found.anchors]
     else:  # without the article its specifics cannot be told: no sentence is held for lacking them
         hits["paper"] = [(unit, set()) for unit in own]
@@ -480,9 +480,7 @@ def _features(result: CriterionResult, own: list[Unit], grounding: dict[int, Gro
     for unit in grounded:
         found = grounding.get(unit.index)
         if found:
-            specifics.update(dict.fromkeys(found.words))
-            specifics.update(dict.fromkeys(q.text for q, _ in found.agreed))
-            specifics.update(dict.fromkeys(q.text for q in found.distinctive))
+            specifics.update(dict.fromkeys(found.specifics))
     specifics.update(dict.fromkeys(claim.claim.split(":", 1)[0] for claim in agreed))
     result.specifics = list(specifics)
     units = result.units

@@ -160,6 +160,11 @@ class Grounding:
         return [quantity for quantity in self.printed if significant_digits(quantity.text) >= DISTINCTIVE_DIGITS]
 
     @property
+    def specifics(self) -> list[str]:
+        """The article's words and numbers it carries, as the student writes them."""
+        return self.words + [quantity.text for quantity, _ in self.agreed] + [quantity.text for quantity in self.distinctive]
+
+    @property
     def anchors(self) -> int:
         return len(self.words) + len(self.agreed) + len(self.distinctive)
 

@@ -21,7 +21,7 @@ def extract(document: Document) -> PaperFacts:
         models=found_models,
         data=data.find(corpus, others, own),
         optimisation=optimisation.find(corpus),
-        validation=validation.schemes(corpus, tuple(others), tuple(own)),
+        validation=validation.schemes(corpus, others, own),
         regularisation=validation.regularisation(corpus),
         metrics=metrics.find(corpus),
     )

@@ -34,9 +34,7 @@ def tasks(corpus: Corpus, others: Iterable[str] = (), own: Iterable[str] = (), g
         # The errors (RMSE...) of a generative model score what it generated: no regression.
         entries = [entry for entry in entries if not entry.extra.get("from_metrics")]
     tallies = scoring.tally(corpus, entries)
-    others, own = tuple(others), tuple(own)
-    for tally in tallies.values():
-        tally.rescale([hit for hit in tally.hits if not about_other_model(hit.sent, others, own)])
+    drop_other_models(tallies, others, own)
     named: dict[int, set[str]] = {}
     for tally in tallies.values():
         for hit in tally.hits:
@@ -65,6 +63,13 @@ def tasks(corpus: Corpus, others: Iterable[str] = (), own: Iterable[str] = (), g
 
 def _named(name: str, text: str) -> bool:
     return bool(re.search(r"(?<![\w\-])" + re.escape(name) + r"(?:e?s)?(?![\w\-])", text, re.I))
+
+
+def drop_other_models(tallies: dict[str, scoring.Tally], others: Iterable[str], own: Iterable[str]) -> None:
+    """Keep in each tally only the hits not said of another model alone."""
+    others, own = tuple(others), tuple(own)
+    for tally in tallies.values():
+        tally.rescale([hit for hit in tally.hits if not about_other_model(hit.sent, others, own)])
 
 
 def about_other_model(sent: Sent, others: tuple[str, ...], own: tuple[str, ...]) -> bool:

@@ -78,11 +78,12 @@ def _about_other_model(hit: Hit, others: Iterable[str], own: Iterable[str]) -> b
     or it describes a baseline ("a baseline MLP on Morgan fingerprints")."""
     text = hit.sent.text
     head = " ".join(text.split()[:SUBJECT_WORDS])
-    if _COMPARED_WITH.search(_clause_before(text, hit.start)):
+    clause = _clause_before(text, hit.start)
+    if _COMPARED_WITH.search(clause):
         return True  # "compared with descriptor-based models, our network...": even in the paper's own sentence
     if hit.sent.owned or any(name in text for name in own):
         return False
-    if _BASELINE.search(text) or _OTHER_APPROACHES.search(_clause_before(text, hit.start)):
+    if _BASELINE.search(text) or _OTHER_APPROACHES.search(clause):
         return True
     return any(re.search(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", head) for name in others)
 

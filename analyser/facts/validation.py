@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from analyser.facts import scoring, vocab
 from analyser.facts.corpus import Corpus
-from analyser.facts.learning import about_other_model
+from analyser.facts.learning import drop_other_models
 from analyser.facts.model import Label
 
 VALIDATION_MIN_SCORE = 1.0
@@ -25,12 +26,11 @@ _K_FOLDS = re.compile(r"\bk[- ]fold|\b\d+[- ]fold|\b(?:five|ten|three)[- ]fold",
 _FOLDS = re.compile(r"\bfolds?\b|\bk[- ]fold|\b\d+[- ]fold|\bleave|\brepeated\b|\bnested\b", re.I)
 
 
-def schemes(corpus: Corpus, others: tuple[str, ...] = (), own: tuple[str, ...] = ()) -> list[Label]:
+def schemes(corpus: Corpus, others: Iterable[str] = (), own: Iterable[str] = ()) -> list[Label]:
     """How the paper's own models are validated: a scheme said of another model only
     ("BioEmu fine-tuned by leave-one-out cross-validation") is that model's."""
     tallies = scoring.tally(corpus, vocab.group("validation", "validation"))
-    for tally in tallies.values():
-        tally.rescale([hit for hit in tally.hits if not about_other_model(hit.sent, others, own)])
+    drop_other_models(tallies, others, own)
     loops = {hit.sent.index for value in LOOPS if value in tallies for hit in tallies[value].hits}
     if "hold-out" in tallies:
         _reassign(tallies["hold-out"],
