@@ -158,3 +158,8 @@ def test_a_learning_rate_is_not_any_number_a_paper_without_one_prints(claims_aga
 def test_k_counts_folds_only_beside_cross_validation():
     assert [q.kind for q in quantities(fold("message passing (K = 2 to 5 steps)"))] == ["", ""]
     assert [q.kind for q in quantities(fold("a cross-validation with k = 5"))] == ["folds"]
+
+
+@pytest.mark.parametrize("text", ["a corpus of 35 SAC papers", "1,200 Wikipedia abstracts", "4 000 articles", "612 patients"])
+def test_counts_of_documents_pairs_and_patients_are_data_sizes(text):
+    assert [q.kind for q in quantities(fold(text))] == ["data"]

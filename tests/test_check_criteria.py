@@ -288,3 +288,51 @@ def test_an_alternatives_section_with_labelled_parts_counts_for_alternatives(tmp
     path.write_text(text, encoding="utf-8")
     report = check(path, offline=True)
     assert report.score("alternatives") >= 2
+
+
+def _free_text(tmp_path, fitting_sentence: str):
+    text = (
+        HEAD
+        + "This article is about predicting the solubility of molecules. The question is which molecules dissolve, "
+        "and measuring each one costs days, so a machine learning model is much cheaper.\n\n"
+        "It is a supervised regression problem: the input is the molecular graph and the target is the measured solubility.\n\n"
+        + fitting_sentence + "\n"
+    )
+    path = tmp_path / "plain.txt"
+    path.write_text(text, encoding="utf-8")
+    return check(path, offline=True)
+
+
+def test_an_explanation_counts_without_naming_its_criterion(tmp_path):
+    # A loss and a fitting method in plain words, and no word of training or fitting.
+    report = _free_text(tmp_path, "How are its numbers set? They are moved down the slope of the squared gaps "
+                                  "between the predictions and the measured solubilities, a small step at a time.")
+    assert report.score("optimisation") == 2
+
+
+def test_a_proposal_explains_only_the_alternatives(tmp_path):
+    report = _free_text(tmp_path, "One could instead move its numbers down the slope of the squared gaps "
+                                  "between the predictions and the measured solubilities.")
+    assert report.score("optimisation") == 0
+    assert report.score("alternatives") >= 1
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("With 16 points, each hidden fifth holds only 3 or 4 mixtures.", "scheme"),
+    ("A slice of the data was only looked at once training was over.", "scheme"),
+    ("Une partie cachée au modèle sert à le juger.", "scheme"),
+    ("So the model may simply have learnt these crystals by heart.", "flaw"),
+    ("Le modèle a sans doute appris ces cristaux par cœur.", "flaw"),
+])
+def test_plain_words_for_a_test_part_and_memorising(sentence, group):
+    from analyser.checking.terms import fold, term_set
+
+    groups = load_rubric().criterion("overfitting").vocabulary.groups
+    assert term_set(groups[group]).found(fold(sentence))
+
+
+@pytest.mark.parametrize("sentence", ["The model does not simply learn them by heart.", "Il n'a pas appris par cœur."])
+def test_denied_memorising_is_no_flaw(sentence):
+    from analyser.checking.terms import fold, term_set
+
+    assert not term_set(load_rubric().criterion("overfitting").vocabulary.groups["flaw"]).found(fold(sentence))

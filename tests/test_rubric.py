@@ -106,6 +106,12 @@ def test_bad_types_and_unknown_groups_are_reported(tmp_path):
     assert any("'due' is not an ISO date-time" in p for p in problems_in(path))
 
 
+def test_proposals_must_be_a_boolean(tmp_path):
+    path = _broken(tmp_path, "proposals = true", 'proposals = "yes"')
+    assert any("'proposals' must be bool" in p for p in problems_in(path))
+    assert load_rubric().criterion("alternatives").proposals and not load_rubric().criterion("model").proposals
+
+
 def test_toml_syntax_error_names_the_line(tmp_path):
     path = _broken(tmp_path, "scale = 20", "scale = = 20")
     with pytest.raises(RubricError, match=r"not valid TOML: .*line \d+"):

@@ -203,6 +203,18 @@ def _explains_two(criterion: Criterion, folded: str) -> bool:
                and term_set(criterion.vocabulary.groups[name]).found(folded)) >= 2
 
 
+def _explains_unnamed(criterion: Criterion, folded: str) -> bool:
+    """The sentence holds every group of one of the criterion's level-2 rules, so it
+    explains the criterion without naming it ("the weights are nudged down the slope
+    of the squared gaps": loss and optimiser, no word of training). A proposal
+    explains only the criterion about proposals, and that one only through proposals."""
+    if bool(_PROPOSES.search(folded)) != criterion.proposals:
+        return False
+    groups = criterion.vocabulary.groups
+    return any(all(name in groups and term_set(groups[name]).found(folded) for name in _rule_groups([rule]))
+               for rule in criterion.explain)
+
+
 def relevance(folded: str, rubric: Rubric, mentions: dict[str, tuple[str, ...]]) -> dict[str, float]:
     """How much a sentence says about each criterion: its distinct terms of the
     criterion (mention and element terms), a term that several criteria share
@@ -244,7 +256,7 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
                 # besides the naming ones) counts for it; one that only names it is an
                 # aside (mentioned, not explained).
                 if (_elements(criterion).found(unit.folded) - named or _explains_two(criterion, unit.folded)) \
-                        and not _PROPOSES.search(unit.folded):
+                        and bool(_PROPOSES.search(unit.folded)) == criterion.proposals:
                     assigned[criterion.id].append(index)
                 else:
                     asides[criterion.id].append(index)
@@ -254,7 +266,7 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
         for criterion in rubric.criteria:
             if weights[criterion.id] < SHARE_OF_BEST * best and not _explains_two(criterion, unit.folded):
                 continue
-            if term_set(mentions[criterion.id]).found(unit.folded):
+            if term_set(mentions[criterion.id]).found(unit.folded) or (weights[criterion.id] == best and _explains_unnamed(criterion, unit.folded)):
                 assigned[criterion.id].append(index)
                 following = index + 1
                 # The sentence after a mention usually explains it.

@@ -68,8 +68,12 @@ _DATA_NOUNS = (
     r"compositions?|experiments?|transcripts?|genes?|mrnas?|cells?|supercells?|systems|candidates?|formulations?|"
     r"particles?|conformers?|conformations?|instances?|records?|measurements?|observations?|snapshots?|frames?|"
     r"variants?|mutants?|peptides?|antibodies|ligands?|complexes|catalysts?|solvents?|datapoints?|labels|"
+    r"papers|articles|documents|abstracts|patients|triplets|mixtures|wells|chains|trajectories|"
+    r"devices|tissues?|"
     r"echantillons?|exemples?|composes?|entrees|sequences|proteines?|polymeres?|copolymeres?|spectres?|cristaux|alliages?|"
     r"experiences?|mesures?|transcrits?|genes|cellules?|particules?|candidats?|conformeres?|observations|"
+    r"articles|documents|resumes|patients|triplets|melanges|puits|chaines|trajectoires|"
+    r"tissus|"
     r"materiaux|donnees|points de donnees"
 )
 _KINDS: dict[str, tuple[str, str]] = {

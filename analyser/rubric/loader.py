@@ -180,4 +180,5 @@ def _criterion(data: dict) -> Criterion:
         ),
         explain=tuple(tuple(rule) for rule in data.get("explain", [])),
         analyse=tuple(tuple(rule) for rule in data.get("analyse", [])),
+        proposals=bool(data.get("proposals", False)),
     )

@@ -33,6 +33,9 @@ class Criterion:
     # fully found; level 1 only needs a `mention` term.
     explain: tuple[tuple[str, ...], ...] = ()
     analyse: tuple[tuple[str, ...], ...] = ()
+    # Its content is what could be done otherwise (alternatives): a sentence explains it
+    # only when it proposes, where it explains any other criterion only when it does not.
+    proposals: bool = False
     # Feedback in other languages ([criteria.feedback.fr]): language -> 0..3 -> text.
     translations: dict[str, dict[int, str]] = field(default_factory=dict)
     # The title in other languages (titles = { fr = "..." }): language -> title.

@@ -118,7 +118,7 @@ CHECK_KEYS = {"page_limit", "words_per_page", "due", "penalties"}
 PENALTY_KEYS = {"late", "over_page_limit"}
 ANALYSIS_KEYS = {"min_evaluative_share", "max_copied_share", "min_specific_share", "vocabulary"}
 ANALYSIS_VOCABULARY = ("evaluative", "restating", "weak", "praise")
-CRITERION_KEYS = {"id", "title", "titles", "weight", "description", "levels", "feedback", "questions", "vocabulary", "explain", "analyse"}
+CRITERION_KEYS = {"id", "title", "titles", "weight", "description", "levels", "feedback", "questions", "vocabulary", "explain", "analyse", "proposals"}
 VOCABULARY_KEYS = {"heading", "mention", "groups"}
 
 
@@ -258,6 +258,7 @@ class _Validator:
                 elif not isinstance(title, str) or not title.strip():
                     self.problem(path + ("titles", language), f"titles.{language} must be a non-empty string")
         self.expect(criterion, "description", (str,), path, required=False)
+        self.expect(criterion, "proposals", (bool,), path, required=False)
         if self.expect(criterion, "weight", (int, float), path) and criterion["weight"] <= 0:
             self.problem(path + ("weight",), f"weight of {criterion.get('id', '?')!r} must be positive, not {criterion['weight']}")
         if self.expect(criterion, "levels", (dict,), path):
