@@ -163,3 +163,15 @@ def test_k_counts_folds_only_beside_cross_validation():
 @pytest.mark.parametrize("text", ["a corpus of 35 SAC papers", "1,200 Wikipedia abstracts", "4 000 articles", "612 patients"])
 def test_counts_of_documents_pairs_and_patients_are_data_sizes(text):
     assert [q.kind for q in quantities(fold(text))] == ["data"]
+
+
+def test_a_score_rounded_to_three_digits_is_the_articles():
+    article = ArticleQuantities([("Table 3. RR: MAE 1.8019, MSE 5.0720, R2 0.3205.", 1)])
+    assert not article.invents(next(q for q in quantities(fold("ridge has an MSE of 5.07")) if q.kind.startswith("metric")))
+    assert article.invents(next(q for q in quantities(fold("ridge has an MSE of 5.31")) if q.kind.startswith("metric")))
+
+
+def test_a_decimal_is_no_count():
+    # A licence line ("CC BY 4.0 Crystals") states no data size.
+    assert [q.kind for q in quantities(fold("Open access, CC BY 4.0 Crystals 2021"))] == [""]
+    assert [q.kind for q in quantities(fold("43k molecules"))] == ["data"]

@@ -227,6 +227,7 @@ def test_the_submissions_language_is_detected(text, language):
     ("How the thing is built", "model"),
     ("How the pieces learned what they know", "optimisation"),
     ("Does it only know what it has seen?", "overfitting"),
+    ("Comment la question est posée", "framing"),
 ])
 def test_section_headings_name_their_criterion(heading, criterion_id):
     from analyser.checking.criteria import map_headings

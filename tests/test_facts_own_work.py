@@ -200,6 +200,14 @@ def test_inputs_of_earlier_work_and_representations_learned_inside_are_not_input
     assert facts.values("representation") == {"graphs"}
 
 
+def test_features_the_authors_compute_from_a_measured_curve_are_descriptors():
+    facts = facts_of(
+        ("Methods", "The model inputs are statistical features extracted from the voltage relaxation curve. "
+                    "A gradient-boosted tree model is trained on these features to estimate the capacity."),
+    )
+    assert facts.values("representation") == {"descriptors"}
+
+
 def test_what_the_pipeline_extracts_is_no_input_and_a_baselines_input_is_not_ours():
     facts = facts_of(
         ("Methods", "We present a multi-agent framework for extracting chemical compositions from articles. "

@@ -317,7 +317,7 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
     if quantity.approximate:
         # "about 40,000": a rounded figure is no precise claim to hold against the student,
         # unless it is far from every size the article gives ("about 1,000 sequences" for 21,446).
-        sizes = [stated.quantity.value for stated in article.stated("data")] if quantity.kind == "data" else []
+        sizes = [stated.quantity.value for stated in article.stated("data") if informative(stated.quantity.value)] if quantity.kind == "data" else []
         if sizes and informative(quantity.value) and not article.prints(quantity.value) and all(
                 not APPROXIMATE_RANGE[0] <= quantity.value / size <= APPROXIMATE_RANGE[1] for size in sizes if size):
             add(label, "unsupported", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)

@@ -182,6 +182,8 @@ def quantities(folded: str) -> list[Quantity]:
         kind = _kind(before, after)
         if kind is None:
             continue
+        if kind == "data" and _DECIMAL.search(written) and not match.group(2):
+            kind = ""  # "CC BY 4.0 Crystals": a count is a whole number
         end = match.end() + (_KIND_AFTER[kind].match(after).end() if kind in _KIND_AFTER and _KIND_AFTER[kind].match(after) else 0)
         approximate = bool(APPROXIMATE.search(before[-24:]))
         found.append(Quantity(kind, value, folded[match.start():end].strip(), match.start(), approximate))
@@ -194,6 +196,7 @@ def quantities(folded: str) -> list[Quantity]:
     return sorted(found, key=lambda quantity: quantity.start)
 
 
+_DECIMAL = re.compile(r"\.\d")
 _CROSS_VALIDATION = re.compile(r"fold|\bplis?\b|cross|croisee|\bcv\b")
 
 
@@ -256,7 +259,7 @@ class ArticleQuantities:
             for kind, words in _METRIC_WORDS.items():
                 if printed and words.search(folded):
                     self.reported.setdefault(kind, set()).update(printed)
-        self.rounded = {float(f"{value:{digits}}") for value in self.values for digits in (".1g", ".2g")}
+        self.rounded = {float(f"{value:{digits}}") for value in self.values for digits in (".1g", ".2g", ".3g")}
 
     def stated(self, kind: str) -> list[Stated]:
         return self.by_kind.get(kind, [])
@@ -288,12 +291,12 @@ class ArticleQuantities:
     def invents(self, quantity: Quantity) -> bool:
         """Whether a score of a metric the article reports is one it never gives: not
         printed anywhere, nor beside the metric's name in another unit (0.034 eV is
-        34 meV, 0.77 is 77 %) or rounded ("an R2 of 0.5" for its 0.48)."""
+        34 meV, 0.77 is 77 %) or rounded ("an R2 of 0.5" for its 0.48, "MSE 5.07" for its 5.0720)."""
         reported = self.reported.get(quantity.kind)
         if not reported or self.prints(quantity.value):
             return False
         return key(quantity.value) not in self.rounded and not any(
-            key(quantity.value * scale) in (key(value), float(f"{value:.1g}"), float(f"{value:.2g}"))
+            key(quantity.value * scale) in (key(value), *(float(f"{value:{digits}}") for digits in (".1g", ".2g", ".3g")))
             for value in reported for scale in _UNIT_SCALES)
 
     @staticmethod
