@@ -175,3 +175,11 @@ def test_a_decimal_is_no_count():
     # A licence line ("CC BY 4.0 Crystals") states no data size.
     assert [q.kind for q in quantities(fold("Open access, CC BY 4.0 Crystals 2021"))] == [""]
     assert [q.kind for q in quantities(fold("43k molecules"))] == ["data"]
+
+
+def test_a_rounded_score_agrees_with_the_article(claims_against):
+    # A table row: the values stand apart from the metric's name.
+    article = ("## Results\n\nThe MSE of the forest on the stability is 0.0895.\n\n"
+               "Table 2. Volume per atom.\n\nRR 1.8019 5.0720 0.3205\n")
+    found = claims_against(article, "## Overfitting\n\nRidge underfits the volume: MSE 5.07 and R2 0.32.\n")
+    assert found.get("5.07") == "agrees"

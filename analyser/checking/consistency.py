@@ -339,10 +339,13 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
     elif article.invents(quantity) and not _DERIVED_BEFORE.search(clause[:quantity.start]) \
             and not _BOUND_AFTER.match(clause[quantity.start + len(quantity.text):]):
         add(label, "contradicted", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)
-    elif article.prints(quantity.value) and not (quantity.kind == "learning rate" and article.never_sets(quantity.kind)):
+    elif article.prints(quantity.value) and not (quantity.kind == "learning rate" and article.never_sets(quantity.kind)) \
+            or article.reported.get(quantity.kind) and not article.invents(quantity):
         # A learning rate in a paper that never gives one beside a number (a random
         # forest paper) is not any "0.05" it prints ("p < 0.05"). Layer sizes and
-        # counts it prints are, even in a table that does not name them.
+        # counts it prints are, even in a table that does not name them. A score of
+        # a metric the article reports, rounded or in another unit, is one of its
+        # scores ("MSE 5.07" for its 5.0720).
         add(label, "agrees", texts["printed"], criterion, kind_of_claim)
     else:
         add(label, "unsupported", texts["never"].format(kind=kind, number=_plain(quantity.value)), criterion, kind_of_claim)
