@@ -68,7 +68,8 @@ def test_the_level_is_the_median_of_the_distribution_not_its_mode():
     assert calibration.median_level([0.5, 0.5, 0.0, 0.0]) == 0
 
 
-OPENED_SEALED = ("sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9")
+OPENED_SEALED = ("sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9",
+                 "sealed10")
 
 
 @pytest.mark.slow
