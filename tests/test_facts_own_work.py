@@ -93,6 +93,40 @@ def test_a_random_forest_classifier_paper_is_no_regression():
     assert facts.main_families() == {"tree-ensemble"}
 
 
+def test_predictive_values_potential_interactions_and_a_tools_strengths_are_no_regression():
+    facts = facts_of(
+        ("Methods", "As GraphConvMol facilitates the end-to-end learning of molecular structures, it stands as a "
+                    "robust asset in cheminformatics, specifically in predicting molecular properties. "
+                    "We train a graph convolutional classifier to predict potential interactions between drug pairs. "
+                    "p(x, y) is the predicting probability value of the pair. The predictive values are quantified "
+                    "where a value of 1 represents a perfect prediction. Performance is measured with ROC-AUC."),
+    )
+    assert facts.values("tasks") == {"classification"}
+
+
+def test_a_biological_target_is_no_competitor_and_its_data_set_split_is_the_papers():
+    from analyser.facts import roles
+
+    sections = (
+        ("Methods", "The JAK2 data set was split into training, validation and test sets at a ratio of 8:1:1, "
+                    "and the graph convolutional network was trained with five-fold cross-validation. "
+                    "The trained model was used to predict the JAK2 inhibitory potential of approved drugs."),
+        ("Results", "The top 20 compounds were docked against JAK2 (Figure 7). They show an activity against JAK2 "
+                    "comparable to tofacitinib. Three-dimensional structure of the JAK2 protein, from Discovery Studio. "
+                    "Our network was also benchmarked against CGCNN."),
+    )
+    facts = facts_of(*sections)
+    assert roles.compared_names(Corpus(make_document(*sections))) == {"CGCNN"}
+    assert facts.values("validation") >= {"hold-out", "k-fold-cv"}
+    assert "regression" not in facts.values("tasks")
+    assert "3D coordinates" not in facts.values("representation")
+
+
+def test_a_redox_potential_is_a_regression_target():
+    facts = facts_of(("Methods", "We train a neural network to predict the redox potential of each quinone."))
+    assert facts.values("tasks") == {"regression"}
+
+
 def test_classification_metrics_of_an_extraction_pipeline_are_no_classification_task():
     facts = facts_of(
         ("Methods", "We present an LLM-based agent for information extraction from journal articles. "

@@ -166,10 +166,15 @@ def role_of(hit: Hit) -> str | None:
 _PROPER_NAME = re.compile(r"(?<![\w\-])(?:[A-Z][a-z]+[A-Z][\w\-]*|[A-Z]{2,}[\w\-]*|[A-Z][a-z]{2,}(?:-\w+)?)(?![\w\-])")
 _AFTER_CUE = re.compile(
     r"\b(?:compar(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){0,3}?(?:with|to|against)|comparisons? (?:with|to|against)|outperform\w*|better than|superior to|versus|vs\.?|"
-    r"against|than)\s+(?P<rest>[^.;:]{0,120})",
+    r"(?:benchmark\w*|evaluat\w*|assess\w*|validat\w*|measured|tested|compet\w*)\s+(?:[\w\-]+\s+){0,3}?against|than)"
+    r"\s+(?P<rest>[^.;:]{0,120})",
     re.I,
 )
-_LIST_END = re.compile(r"\b(?:on|in|for|at|across|which|that|when|while|with|by|using)\b")
+_LIST_END = re.compile(r"\b(?:on|in|for|at|across|which|that|when|while|with|by|using|against|of)\b")
+# ("against" alone is mostly a biological target: activity "against JAK2", compounds
+# "docked against" a protein; a competitor is benchmarked or evaluated against.)
+# Words of the document itself, not names of models.
+_NOT_NAMES = {"Figure", "Figures", "Fig", "Table", "Tables", "Section", "Supplementary", "Equation", "Eq", "Appendix"}
 
 
 def compared_names(corpus) -> set[str]:
@@ -183,5 +188,5 @@ def compared_names(corpus) -> set[str]:
             rest = match.group("rest")
             end = _LIST_END.search(rest)
             rest = rest[: end.start()] if end else rest
-            names.update(name.group(0) for name in _PROPER_NAME.finditer(rest))
+            names.update(name.group(0) for name in _PROPER_NAME.finditer(rest) if name.group(0) not in _NOT_NAMES)
     return names

@@ -43,6 +43,7 @@ GENERAL = re.compile(
     r"|\bcan\s+(?:also\s+|then\s+|thus\s+|therefore\s+)?(?:be\s+)?(?:used|applied|employed|adopted|utili[sz]ed)\b"
     r"|\b(?:can|may)\s+(?:also\s+)?(?:use|employ|apply|rely|include|help|provide|benefit)\b"
     r"|\b(?:common|typical|popular|well-known|prominent)\s+(?:examples?|choices?|approach(?:es)?|methods?)\b"
+    r"|\b(?:stands?|serves?|is (?:regarded|considered|known|seen)) as (?:a |an )?(?:\w+ ){0,2}(?:asset|tool|method|approach|choice|framework|technique)s?\b"
     r"|\bin recent years\b|\brecent(?:ly)?\s+(?:advances|years|developments|progress|successes)\b"
     r"|\b(?:many|numerous|various|a (?:wide )?(?:variety|range|number) of)\s+(?:studies|works|approaches|"
     r"methods|researchers|groups|applications|tasks|models|fields|domains|areas)\b"
