@@ -127,6 +127,23 @@ def test_a_redox_potential_is_a_regression_target():
     assert facts.values("tasks") == {"regression"}
 
 
+def test_data_kept_to_assess_generalisation_to_other_cells_are_an_external_test():
+    facts = facts_of(
+        ("Methods", "The cells of dataset 1 are split into training and test sets at a ratio of 4:1. "
+                    "Dataset 2 and dataset 3 are used for assessing the generalizability of the model. "
+                    "The base model is then transferred to other batteries with a small amount of new data."),
+    )
+    assert facts.values("validation") == {"hold-out", "external-test"}
+
+
+def test_generalisation_praised_in_the_introduction_is_no_test():
+    facts = facts_of(
+        ("Introduction", "Evaluating the generalizability of machine learning models has been widely studied."),
+        ("Methods", "The molecules are split into training and test sets at a ratio of 4:1."),
+    )
+    assert facts.values("validation") == {"hold-out"}
+
+
 def test_classification_metrics_of_an_extraction_pipeline_are_no_classification_task():
     facts = facts_of(
         ("Methods", "We present an LLM-based agent for information extraction from journal articles. "
