@@ -266,7 +266,8 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
         for criterion in rubric.criteria:
             if weights[criterion.id] < SHARE_OF_BEST * best and not _explains_two(criterion, unit.folded):
                 continue
-            if term_set(mentions[criterion.id]).found(unit.folded) or (weights[criterion.id] == best and _explains_unnamed(criterion, unit.folded)):
+            if term_set(mentions[criterion.id]).found(unit.folded) \
+                    or weights[criterion.id] == best and _explains_unnamed(criterion, unit.folded):
                 assigned[criterion.id].append(index)
                 following = index + 1
                 # The sentence after a mention usually explains it.

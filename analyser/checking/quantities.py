@@ -197,6 +197,7 @@ def quantities(folded: str) -> list[Quantity]:
 
 
 _DECIMAL = re.compile(r"\.\d")
+_ROUNDINGS = (".1g", ".2g", ".3g")  # a value as a student may round it: to one, two or three significant digits
 _CROSS_VALIDATION = re.compile(r"fold|\bplis?\b|cross|croisee|\bcv\b")
 
 
@@ -259,7 +260,7 @@ class ArticleQuantities:
             for kind, words in _METRIC_WORDS.items():
                 if printed and words.search(folded):
                     self.reported.setdefault(kind, set()).update(printed)
-        self.rounded = {float(f"{value:{digits}}") for value in self.values for digits in (".1g", ".2g", ".3g")}
+        self.rounded = {float(f"{value:{digits}}") for value in self.values for digits in _ROUNDINGS}
 
     def stated(self, kind: str) -> list[Stated]:
         return self.by_kind.get(kind, [])
@@ -296,7 +297,7 @@ class ArticleQuantities:
         if not reported or self.prints(quantity.value):
             return False
         return key(quantity.value) not in self.rounded and not any(
-            key(quantity.value * scale) in (key(value), *(float(f"{value:{digits}}") for digits in (".1g", ".2g", ".3g")))
+            key(quantity.value * scale) in (key(value), *(float(f"{value:{digits}}") for digits in _ROUNDINGS))
             for value in reported for scale in _UNIT_SCALES)
 
     @staticmethod

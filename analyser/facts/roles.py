@@ -164,6 +164,8 @@ def role_of(hit: Hit) -> str | None:
 
 # A name as papers write models: "Roost", "ElemNet", "XGBoost", "SchNet", "GPT-4".
 _PROPER_NAME = re.compile(r"(?<![\w\-])(?:[A-Z][a-z]+[A-Z][\w\-]*|[A-Z]{2,}[\w\-]*|[A-Z][a-z]{2,}(?:-\w+)?)(?![\w\-])")
+# ("against" alone is mostly a biological target: activity "against JAK2", compounds
+# "docked against" a protein; a competitor is benchmarked or evaluated against.)
 _AFTER_CUE = re.compile(
     r"\b(?:compar(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){0,3}?(?:with|to|against)|comparisons? (?:with|to|against)|outperform\w*|better than|superior to|versus|vs\.?|"
     r"(?:benchmark\w*|evaluat\w*|assess\w*|validat\w*|measured|tested|compet\w*)\s+(?:[\w\-]+\s+){0,3}?against|than)"
@@ -171,8 +173,6 @@ _AFTER_CUE = re.compile(
     re.I,
 )
 _LIST_END = re.compile(r"\b(?:on|in|for|at|across|which|that|when|while|with|by|using|against|of)\b")
-# ("against" alone is mostly a biological target: activity "against JAK2", compounds
-# "docked against" a protein; a competitor is benchmarked or evaluated against.)
 # Words of the document itself, not names of models.
 _NOT_NAMES = {"Figure", "Figures", "Fig", "Table", "Tables", "Section", "Supplementary", "Equation", "Eq", "Appendix"}
 
