@@ -337,3 +337,18 @@ def test_denied_memorising_is_no_flaw(sentence):
     from analyser.checking.terms import fold, term_set
 
     assert not term_set(load_rubric().criterion("overfitting").vocabulary.groups["flaw"]).found(fold(sentence))
+
+
+@pytest.mark.parametrize("sentence, described", [
+    ("The model is a graph attention network followed by an MLP.", False),
+    ("GNN-DDI is a graph convolutional network.", False),
+    ("C'est un réseau de neurones convolutif.", False),
+    ("Three convolution layers, then a pooling of the atom states.", True),
+    ("The attention weights say which atoms matter.", True),
+    ("Une couche cachée de 64 neurones.", True),
+])
+def test_a_models_name_is_no_description_of_its_structure(sentence, described):
+    from analyser.checking.terms import fold, term_set
+
+    structure = term_set(load_rubric().criterion("model").vocabulary.groups["structure"])
+    assert bool(structure.found(fold(sentence))) is described
