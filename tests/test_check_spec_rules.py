@@ -217,6 +217,17 @@ def test_an_article_author_signing_the_end_is_not_the_student():
     assert find_student_name("# Analysis\n\nText.", [], paper_text="by Marie Curie and P. Curie", tail="Text.\n— Marie Curie") is None
 
 
+@pytest.mark.parametrize("tail, name", [
+    # a PDF reader joined the signature to the paragraph above it
+    ("More compute and tuning, same data limits. Lina Da Silva", "Lina Da Silva"),
+    ("More compute and tuning, same data limits.\n\nLina Da Silva", "Lina Da Silva"),
+    ("It was evaluated on the test set. Random Forest.", None),
+    ("The authors thank the reviewers. Thank You", None),
+])
+def test_a_signature_at_the_end_even_joined_to_the_last_paragraph(tail, name):
+    assert find_student_name("# Analysis\n\nText.", [], tail=tail) == name
+
+
 # -- rubric format -----------------------------------------------------------------
 
 def test_weak_and_praise_vocabularies_are_valid_rubric_keys(tmp_path):

@@ -260,7 +260,9 @@ def find_student_name(head: str, metadata_authors: list[str], paper_text: str = 
         name = _labelled_name("\n".join(lines[-TAIL_LINES * 2:]))
         if name:
             return name
-        for line in reversed(lines[-TAIL_LINES:]):
+        # A reader may join the signature to the paragraph above it ("... same data limits. Lina Da Silva").
+        last_sentence = re.split(r"(?<=[.!?])\s+", lines[-1].strip())[-1] if lines else ""
+        for line in [*reversed(lines[-TAIL_LINES:]), last_sentence]:
             name = _line_name(line, paper_text, sign_off=True)
             if name:
                 return name
