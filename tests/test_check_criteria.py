@@ -107,19 +107,27 @@ def test_total_follows_the_spec_formula(tmp_path):
     assert report.scale == 20
 
 
-def test_free_form_analysis_without_headings(tmp_path):
+def _free_text(tmp_path, *paragraphs: str):
+    """A free-form analysis without headings: a context and a framing paragraph, then `paragraphs`."""
     text = (
         HEAD
         + "This article is about predicting the solubility of molecules. The question is which molecules dissolve, "
         "and measuring each one costs days, so a machine learning model is much cheaper.\n\n"
         "It is a supervised regression problem: the input is the molecular graph and the target is the measured solubility.\n\n"
-        "The model is a graph neural network that passes messages between atoms over three layers; "
-        "each atom is represented by a feature vector of its element.\n\n"
-        "I think a random forest on fingerprints could also have been used, because it is cheaper to train.\n"
+        + "\n\n".join(paragraphs) + "\n"
     )
     path = tmp_path / "free.txt"
     path.write_text(text, encoding="utf-8")
-    report = check(path, offline=True)
+    return check(path, offline=True)
+
+
+def test_free_form_analysis_without_headings(tmp_path):
+    report = _free_text(
+        tmp_path,
+        "The model is a graph neural network that passes messages between atoms over three layers; "
+        "each atom is represented by a feature vector of its element.",
+        "I think a random forest on fingerprints could also have been used, because it is cheaper to train.",
+    )
     assert report.score("context") == 2
     assert report.score("framing") == 2
     assert report.score("model") == 2
@@ -289,19 +297,6 @@ def test_an_alternatives_section_with_labelled_parts_counts_for_alternatives(tmp
     path.write_text(text, encoding="utf-8")
     report = check(path, offline=True)
     assert report.score("alternatives") >= 2
-
-
-def _free_text(tmp_path, fitting_sentence: str):
-    text = (
-        HEAD
-        + "This article is about predicting the solubility of molecules. The question is which molecules dissolve, "
-        "and measuring each one costs days, so a machine learning model is much cheaper.\n\n"
-        "It is a supervised regression problem: the input is the molecular graph and the target is the measured solubility.\n\n"
-        + fitting_sentence + "\n"
-    )
-    path = tmp_path / "plain.txt"
-    path.write_text(text, encoding="utf-8")
-    return check(path, offline=True)
 
 
 def test_an_explanation_counts_without_naming_its_criterion(tmp_path):
