@@ -183,3 +183,34 @@ def test_a_rounded_score_agrees_with_the_article(claims_against):
                "Table 2. Volume per atom.\n\nRR 1.8019 5.0720 0.3205\n")
     found = claims_against(article, "## Overfitting\n\nRidge underfits the volume: MSE 5.07 and R2 0.32.\n")
     assert found.get("5.07") == "agrees"
+
+
+POTENTIAL = (
+    "# A dropout neural network potential for graphene\n\n"
+    "We propose DUNN, a neural network interatomic potential trained with dropout. "
+    "Each atomic energy is the output of the network, which has two hidden layers of 20 units. "
+    "The network is trained on DFT energies and forces of 2,000 configurations. "
+    "For comparison, we fit an ElasticNet linear model on the same descriptors.\n"
+)
+MESSAGES = (
+    "# Ligand binding with a message passing neural network\n\n"
+    "We propose LigNet, a message passing neural network (MPNN) that predicts binding affinity from the molecular graph. "
+    "LigNet has four message passing layers and is trained on 5,000 complexes.\n"
+)
+
+
+def test_a_familys_own_name_is_right_in_other_words(claims_against):
+    # The article says "neural network": a fully connected network is one; the
+    # ElasticNet it compares with is a linear regression.
+    found = claims_against(POTENTIAL, "## Model\n\nThe potential is a fully connected network with two hidden layers. "
+                                      "The ElasticNet baseline is a linear regression with two penalties.\n")
+    assert found.get("multilayer perceptron") == "agrees" and found.get("linear regression") == "agrees"
+    # A named method of another family still must be the article's own.
+    assert claims_against(POTENTIAL, "## Model\n\nThe potential is an XGBoost model.\n").get("gradient boosting") == "contradicted"
+
+
+def test_a_part_inside_the_articles_own_model_is_no_contradiction(claims_against):
+    part = "## Model\n\nIn each message passing layer, the messages are combined by a small multilayer perceptron.\n"
+    assert claims_against(MESSAGES, part).get("multilayer perceptron") != "contradicted"
+    whole = "## Model\n\nLigNet is a multilayer perceptron on Morgan fingerprints.\n"
+    assert claims_against(MESSAGES, whole).get("multilayer perceptron") == "contradicted"

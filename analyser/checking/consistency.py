@@ -115,6 +115,13 @@ def _names_its_model(clause: str, matcher) -> bool:
     return False
 
 
+def _names_family(clause: str, families: set[str], terms: dict, generic_families: dict) -> bool:
+    """Whether the clause also names a model only of these families (so "message passing"
+    for a GNN, not "neural network")."""
+    return any(families >= set(generic_families.get(label, ())) > set()
+               and term_set(tuple(variants)).search(clause) for label, variants in terms.items())
+
+
 def _of_a_part(clause: str, matcher) -> bool:
     """Whether the term qualifies a part of the work ("an unsupervised step", "a
     generative head"), not the problem as a whole."""
@@ -196,6 +203,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     texts = _TEXTS.get(language, _TEXTS["en"])
     vocabulary = _vocabulary()
     generic_families = vocabulary["models"].get("families", {})
+    generic_names = set(vocabulary["models"].get("generic", {}).get("names", ()))
     folded_article = fold(article_text)
     claims: list[Claim] = []
     seen: set[str] = set()
@@ -243,8 +251,11 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                 if not matcher.search(clause) or not _ASSERTS_USE.search(clause) or not _names_its_model(clause, matcher):
                     continue
                 families = set(generic_families.get(label, ()))
-                if named(label, matcher) and (not known_families or families & known_families or used(matcher)):
+                if label in generic_names and families & known_families \
+                        or named(label, matcher) and (not known_families or families & known_families or used(matcher)):
                     add(label, "agrees", texts["named"], "model", "model")
+                elif main_models and _names_family(clause, {model.family for model in main_models} - families, vocabulary["models"]["terms"], generic_families):
+                    continue  # a part inside the article's own model ("messages combined by a small MLP" in a GNN)
                 elif main_models:
                     model = main_models[0]
                     quote = model.evidence[0] if model.evidence else None

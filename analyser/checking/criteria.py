@@ -487,7 +487,9 @@ def _features(result: CriterionResult, own: list[Unit], grounding: dict[int, Gro
     # Specifics: the article's own words, the quantities it states, and the methods the
     # student names that the article names too (its model, its optimiser: claims that agree).
     mine = {unit.index for unit in own}
-    agreed = [claim for claim in agreeing if claim.unit in mine]
+    # A learning type or task the article shares ("supervised", "regression") is the
+    # rubric's vocabulary, right or not: it grounds nothing.
+    agreed = [claim for claim in agreeing if claim.unit in mine and claim.kind != "facts"]
     grounded = [unit for unit in own if unit.index in grounding and grounding[unit.index].anchors or any(c.unit == unit.index for c in agreed)]
     specifics: dict[str, None] = {}
     for unit in grounded:
