@@ -127,6 +127,19 @@ def test_only_the_section_citing_the_code_is_excused(contradicted):
     assert contradicted("## Modèle\n\nLe générateur est un transformer qui lit les SMILES, d'après l'annexe.\n") == ["transformer"]
 
 
+def test_a_citation_excuses_only_what_stands_near_it(contradicted):
+    # A PDF reader may join a page's paragraphs: the supplement cited for the data
+    # does not excuse a model invented further down the same block.
+    opening = "This analysis looks at a recurrent generator of inhibitors. I found the paper clear. Its validation worries me.\n\n"
+    cites = "The molecules are listed in the supplementary tables."
+    filler = ("The training molecules come from a public database. Each molecule is written as a SMILES string. "
+              "The target is the measured activity. Inactive molecules are kept as well. "
+              "The activities were measured in several laboratories. This mix of sources adds noise.")
+    claim = "The generator is a transformer that reads SMILES."
+    assert contradicted(f"{opening}{cites} {filler} {claim}\n") == ["transformer"]
+    assert contradicted(f"{opening}{cites} {claim} {filler}\n") == []
+
+
 def test_a_guess_where_the_paper_is_silent_is_no_claim(claims_on_sized_paper):
     verdicts = claims_on_sized_paper(
         "## Training\n\nThe paper does not state the optimiser; presumably Adam with a mean squared error.\n")

@@ -687,3 +687,12 @@ def test_bayesian_optimisation_of_hyperparameters_is_no_task():
                     "The hyperparameters were searched by Bayesian optimization on the training data."),
     )
     assert "other" not in facts.values("tasks")
+
+
+def test_bayesian_optimisation_inspired_by_the_bandit_problem_is_no_reinforcement_learning():
+    facts = facts_of(
+        ("Methods", "A Gaussian process regressor maps the synthesis conditions to the ionic conductivity. "
+                    "Here, we adopt GP-UCB, an intuitive algorithm inspired by the multi-armed bandit problem, "
+                    "to choose the next experiments. The surrogate model is trained on 80 measured samples."),
+    )
+    assert "reinforcement" not in facts.values("learning_type")

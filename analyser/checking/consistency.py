@@ -209,8 +209,16 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     seen: set[str] = set()
     in_article: dict[str, bool] = {}
     elsewhere = term_set(tuple(vocabulary["other_sources"]["terms"]))
-    # A section (an unheaded paragraph) that cites the code or a supplement may give values from there.
-    cited = {(unit.section, unit.paragraph if unit.section < 0 else -1) for unit in units if elsewhere.found(unit.folded)}
+    # A section (an unheaded paragraph) that cites the code or a supplement may give
+    # values from there, near the citation: a PDF reader may join a page's paragraphs.
+    citing = [unit for unit in units if elsewhere.found(unit.folded)]
+
+    def place(unit: Unit) -> tuple[int, int]:
+        return unit.section, unit.paragraph if unit.section < 0 else -1
+
+    def from_elsewhere(unit: Unit) -> bool:
+        return any(place(cite) == place(unit) and abs(cite.index - unit.index) <= CITED_SENTENCES for cite in citing)
+
     # The article's own models, as its facts state them firmly; every model it uses,
     # in any role, makes a family claim right (a frozen transformer is still a transformer).
     main_models = (facts.confident_models("main") or [m for m in facts.models if m.role == "main"]) if facts is not None else []
@@ -233,7 +241,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     for unit in units:
         if id(unit) in skip or unit.copied:
             continue
-        other_source = (unit.section, unit.paragraph if unit.section < 0 else -1) in cited
+        other_source = from_elsewhere(unit)
 
         def add(label: str, verdict: str, detail: str, criterion: str | None, kind: str) -> None:
             if label in seen:
@@ -305,6 +313,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
 # among them: a paper gives many, and a student may derive one (90 % of 3,101).
 SETTINGS = frozenset({"epochs", "batch size", "learning rate", "folds", "layers", "neurons", "trees", "heads"})
 USED_IN_SENTENCES = 3
+CITED_SENTENCES = 5  # sentences from a citation of the code or a supplement that may give values from there
 APPROXIMATE_RANGE = (0.5, 2.0)  # a rounded data size this close to one the article gives may be a rounding of it
 MAX_STATED = 3  # distinct values of a setting the article may give for it still to contradict another
 
