@@ -220,3 +220,21 @@ def test_a_learning_type_or_task_the_article_shares_grounds_nothing():
     assert specifics("facts") == []
     # ...where a method the article names is.
     assert specifics("method") == ["supervised", "regression"]
+
+
+def test_a_topic_named_in_a_long_paragraph_goes_on_until_another_is_named():
+    from analyser.checking.criteria import assign
+    from analyser.checking.segment import segment
+
+    # A PDF reader joined the paragraphs: the sentences after "overfitting" are its discussion.
+    text = ("The model is a Gaussian process on three synthesis settings. "
+            "The question of overfitting is the most interesting one here. "
+            "The only check is a series of virtual replays on the same 80 points. "
+            "Random picks find the best sample 126 times out of 200. "
+            "So these replays say how fast the search is, nothing more. "
+            "Other models could have been used instead, such as a random forest.")
+    units = segment([(1, text)]).units
+    rubric = load_rubric()
+    overfitting = [unit.text for unit in assign(units, [], rubric)["overfitting"]]
+    assert "So these replays say how fast the search is, nothing more." in overfitting
+    assert "Other models could have been used instead, such as a random forest." not in overfitting

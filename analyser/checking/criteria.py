@@ -41,6 +41,7 @@ MAX_EVIDENCE = 3
 MIN_QUANTITIES = 2  # the built-in group "numbers"
 ASIDE_TERMS = 2  # distinct mention terms that make a sentence in another section an aside
 NEAR = 2  # sentences apart, within one paragraph, for "a+b" rules
+FOLLOWING = 4  # sentences after a mention, in a paragraph outside the sections, that go on with its topic
 
 # The features of a criterion, in the order the calibration file lists their weights.
 FEATURES = (
@@ -269,11 +270,14 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
             if term_set(mentions[criterion.id]).found(unit.folded) \
                     or weights[criterion.id] == best and _explains_unnamed(criterion, unit.folded):
                 assigned[criterion.id].append(index)
-                following = index + 1
-                # The sentence after a mention usually explains it.
-                if following < len(units) and units[following].paragraph == unit.paragraph:
-                    if (units[following].section < 0 or section_criterion[units[following].section] is None):
-                        assigned[criterion.id].append(following)
+                # The sentences after a mention usually explain it, until another topic is named.
+                for following in range(index + 1, min(index + 1 + FOLLOWING, len(units))):
+                    after = units[following]
+                    if after.paragraph != unit.paragraph or after.section >= 0 and section_criterion[after.section] is not None:
+                        break
+                    if following > index + 1 and any(term_set(mentions[other.id]).found(after.folded) for other in rubric.criteria):
+                        break
+                    assigned[criterion.id].append(following)
         free.setdefault(unit.paragraph, []).append((index, weights))
     # A paragraph outside the criteria's sections is mostly about one topic: its
     # sentences count for the criterion it says most of, clearly ahead of the others.
