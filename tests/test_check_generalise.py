@@ -238,3 +238,22 @@ def test_a_topic_named_in_a_long_paragraph_goes_on_until_another_is_named():
     overfitting = [unit.text for unit in assign(units, [], rubric)["overfitting"]]
     assert "So these replays say how fast the search is, nothing more." in overfitting
     assert "Other models could have been used instead, such as a random forest." not in overfitting
+
+
+def test_the_articles_specifics_said_of_a_criterion_elsewhere_make_it_no_generic(tmp_path):
+    from analyser.checking.check import assess
+
+    terse = "## ML problem\n\nIt is supervised learning: a regression with inputs and targets.\n\n"
+    elsewhere = ("## Model\n\nThe training set holds the 1128 molecules and their aqueous solubility; "
+                 "each molecular graph goes into a message passing neural network.\n")
+    paper = tmp_path / "paper.md"
+    paper.write_text(PAPER, encoding="utf-8")
+
+    def framing(body: str):
+        path = tmp_path / "analysis.md"
+        path.write_text(HEAD + body, encoding="utf-8")
+        return next(r for r in assess(path, paper=paper, offline=True, rubric=_RULES).results if r.criterion.id == "framing")
+
+    assert framing(terse + elsewhere).held == [] and "1128 molecules" in framing(terse + elsewhere).specifics
+    # Without them, the same words are generic.
+    assert framing(terse + "## Model\n\nThe model is a neural network.\n").held == ["generic"]

@@ -453,6 +453,15 @@ def score_criterion(
     # (content counts wherever it stands; what a sentence proposes is no account of the paper).
     wide_units = [unit for unit in everywhere if not unit.copied and (unit in units or mention.found(unit.folded) and not _PROPOSES.search(unit.folded))]
     wide_hits = _group_hits(criterion, wide_units, grounding, article_known, own_names)
+    # The article's specifics it says of this criterion elsewhere count against the
+    # "generic" hold too: a terse framing section, the data described under the model.
+    wide = {unit.index for unit in wide_units}
+    for unit in wide_units:
+        found = grounding.get(unit.index)
+        if found and found.anchors:
+            result.specifics.extend(specific for specific in found.specifics if specific not in result.specifics)
+    result.specifics.extend(label for label in dict.fromkeys(_label(claim) for claim in agreeing if claim.unit in wide and claim.kind != "facts")
+                            if label not in result.specifics)
     rule_wide = 1 if wide_units and (mentions or units) else 0
     if rule_wide and _first_rule(criterion.explain, wide_hits):
         rule_wide = 3 if _first_rule(criterion.analyse, wide_hits) else 2
@@ -500,7 +509,7 @@ def _features(result: CriterionResult, own: list[Unit], grounding: dict[int, Gro
         found = grounding.get(unit.index)
         if found:
             specifics.update(dict.fromkeys(found.specifics))
-    specifics.update(dict.fromkeys(claim.claim.split(":", 1)[0] for claim in agreed))
+    specifics.update(dict.fromkeys(_label(claim) for claim in agreed))
     result.specifics = list(specifics)
     units = result.units
     return {
@@ -519,6 +528,10 @@ def _features(result: CriterionResult, own: list[Unit], grounding: dict[int, Gro
         "rule_2": float(result.rule >= 2),
         "rule_3": float(result.rule >= 3),
     }
+
+
+def _label(claim: Claim) -> str:
+    return claim.claim.split(":", 1)[0]
 
 
 COPIED_MARK = {"en": " (copied from the article)", "fr": " (copié de l'article)"}
