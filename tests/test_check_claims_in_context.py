@@ -227,3 +227,11 @@ def test_a_part_inside_the_articles_own_model_is_no_contradiction(claims_against
     assert claims_against(MESSAGES, part).get("multilayer perceptron") != "contradicted"
     whole = "## Model\n\nLigNet is a multilayer perceptron on Morgan fingerprints.\n"
     assert claims_against(MESSAGES, whole).get("multilayer perceptron") == "contradicted"
+
+
+def test_a_share_of_a_stated_size_agrees_only_beside_a_split():
+    article = ArticleQuantities([("We created a dataset of 50 questions on single-atom catalysis.", 1)])
+    corpus = next(q for q in quantities(fold("they use a corpus of 35 SAC papers")) if q.kind == "data")
+    assert article.agrees(corpus, fold("they use a corpus of 35 SAC papers")) is None
+    training = next(q for q in quantities(fold("35 papers are kept for training")) if q.kind == "data")
+    assert article.agrees(training, fold("35 papers are kept for training")) is not None

@@ -30,7 +30,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from analyser.checking.quantities import ArticleQuantities, Quantity, informative, quantities
+from analyser.checking.quantities import SPLIT_WORDS, ArticleQuantities, Quantity, informative, quantities
 from analyser.checking.report import Claim
 from analyser.checking.segment import Unit
 from analyser.checking.terms import fold, term_set
@@ -328,11 +328,11 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
     kind_of_claim = "setting" if quantity.kind in SETTINGS else "data" if quantity.kind in ("data", "split %") else "quantity"
     criterion = KIND_CRITERION.get(quantity.kind, "overfitting" if quantity.kind.startswith("metric:") else None)
     kind = _kind_name(quantity.kind, texts)
-    stated = article.agrees(quantity)
+    stated = article.agrees(quantity, clause)
     if stated is not None:
         add(label, "agrees", texts["agrees"].format(quote=_short(stated.sentence, QUOTE_CHARS), page=stated.page), criterion, kind_of_claim)
         return
-    if quantity.kind == "data" and _SPLIT_WORDS.search(clause) and article.splits(quantity):
+    if quantity.kind == "data" and SPLIT_WORDS.search(clause) and article.splits(quantity):
         return  # "4000 spectra, 2/3 for training: about 2133": the student's arithmetic on a stated size
     if quantity.approximate:
         # "about 40,000": a rounded figure is no precise claim to hold against the student,
@@ -381,8 +381,6 @@ _LAYER_PARTS = re.compile(r"fully[ -]connected|dense|convolutional|message[ -]pa
                           r"(?:ou|where|in which) (?:tout|everything|every \w+|chaque \w+) (?:est|is) (?:relie|connected)")
 _SAME_PART = {"dense": "fully connected", "entierement connectee": "fully connected",
               "convolutive": "convolutional", "de convolution": "convolutional"}
-_SPLIT_WORDS = re.compile(r"\b(?:train\w*|test\w*|validation|split\w*|apprentissage|entrainement|decoup\w*|"
-                          r"separ\w*|partag\w*|soit|i\.e|that is)\b")
 
 
 def _layer_part(folded: str, quantity: Quantity) -> str:

@@ -225,7 +225,7 @@ def ground(folded_sentence: str, anchors: ArticleAnchors) -> Grounding:
     for quantity in quantities(folded_sentence):
         if not quantity.kind and not informative(quantity.value):
             continue  # a small number that says not what it counts proves nothing
-        stated = anchors.quantities.agrees(quantity) if quantity.kind else None
+        stated = anchors.quantities.agrees(quantity, folded_sentence) if quantity.kind else None
         if stated is not None:
             agreed.append((quantity, stated.sentence))
         elif anchors.quantities.prints(quantity.value) and informative(quantity.value) and (

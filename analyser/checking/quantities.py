@@ -265,13 +265,14 @@ class ArticleQuantities:
     def stated(self, kind: str) -> list[Stated]:
         return self.by_kind.get(kind, [])
 
-    def agrees(self, quantity: Quantity) -> Stated | None:
+    def agrees(self, quantity: Quantity, context: str = "") -> Stated | None:
         """The article's statement of this quantity (same kind, same value up to rounding,
-        or a share of a stated data size), or None."""
+        or, where the folded `context` speaks of a split, a share of a stated data size), or None."""
         for stated in self.stated(quantity.kind):
             if close(quantity, stated.quantity.value):
                 return stated
-        if quantity.kind == "data":
+        # Some share of a small data set is near any number: "35 papers" is no 70 % of its 50 questions.
+        if quantity.kind == "data" and SPLIT_WORDS.search(context):
             for stated in self.stated("data"):
                 total = stated.quantity.value
                 if any(abs(quantity.value - total * share) <= max(1.0, 0.01 * total * share) for share in _SHARES):
@@ -316,6 +317,9 @@ class ArticleQuantities:
 
 
 # Shares a data set is split into ("a fifth of the 4000 spectra for testing: 800").
+# Words of a split: a data size beside them may be a share of a stated one.
+SPLIT_WORDS = re.compile(r"\b(?:train\w*|test\w*|validation|split\w*|apprentissage|entrainement|decoup\w*|"
+                         r"separ\w*|partag\w*|soit|i\.e|that is)\b")
 _SHARES = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 1 / 3, 0.4, 0.5, 0.6, 2 / 3, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 # A share of the larger part of a data set ("a fifth of the two thirds kept for training").
 _PART_SHARES = sorted({round(a * b, 4) for a in _SHARES if a >= 0.5 for b in _SHARES})
