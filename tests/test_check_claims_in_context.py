@@ -235,3 +235,19 @@ def test_a_share_of_a_stated_size_agrees_only_beside_a_split():
     assert article.agrees(corpus, fold("they use a corpus of 35 SAC papers")) is None
     training = next(q for q in quantities(fold("35 papers are kept for training")) if q.kind == "data")
     assert article.agrees(training, fold("35 papers are kept for training")) is not None
+
+
+def test_a_wrong_score_is_held_where_it_stands(tmp_path, rules_rubric):
+    paper = tmp_path / "paper.md"
+    paper.write_text(PAPER, encoding="utf-8")
+
+    def criterion_of(body: str, label: str) -> str | None:
+        path = tmp_path / "analysis.md"
+        path.write_text(HEAD + body, encoding="utf-8")
+        report = check(path, paper=paper, offline=True, rubric=rules_rubric)
+        return next(claim.criterion for claim in report.consistency if claim.claim.startswith(label + ":"))
+
+    # Under the model, a score the article never gives is a wrong account of the model...
+    assert criterion_of("## Model\n\nThe classifier reaches a test RMSE of 0.12, the best of all.\n", "0.12") == "model"
+    # ...and in the discussion of overfitting, of that.
+    assert criterion_of("## Over/underfitting\n\nThe classifier reaches a test RMSE of 0.12.\n", "0.12") == "overfitting"

@@ -91,6 +91,18 @@ def check(
     return assess(submission, paper=paper, facts=facts, rubric=rubric, submitted_at=submitted_at, due=due, offline=offline).report
 
 
+def _score_claims_where_they_stand(claims: list, assigned, criterion_ids: list[str]) -> None:
+    """A score stated in another criterion's section ("the model reaches an AUC of 0.96"
+    under Model) is part of that account: a wrong one is held there, as graders do, not
+    against the discussion of overfitting."""
+    for claim in claims:
+        if claim.kind != "quantity" or claim.criterion != "overfitting":
+            continue
+        owners = [cid for cid in criterion_ids if cid in assigned.headed and any(unit.index == claim.unit for unit in assigned[cid])]
+        if owners and "overfitting" not in owners:
+            claim.criterion = owners[0]
+
+
 def assess(
     submission,
     *,
@@ -145,6 +157,7 @@ def assess(
         # What a student proposes (the spec's `alternatives`) is no claim about the paper.
         proposals = {id(unit) for unit in assigned.get("alternatives", [])}
         claims = consistency.check_claims(units, article.text, facts, quantities_of=anchors.quantities, skip=proposals, language=lang)
+        _score_claims_where_they_stand(claims, assigned, [c.id for c in rubric.criteria])
     if mismatch:
         texts = _NOTES[lang]
         notes.insert(0, texts["other_article"].format(link=link_identifier, given=mismatch))
