@@ -696,3 +696,16 @@ def test_bayesian_optimisation_inspired_by_the_bandit_problem_is_no_reinforcemen
                     "to choose the next experiments. The surrogate model is trained on 80 measured samples."),
     )
     assert "reinforcement" not in facts.values("learning_type")
+
+
+def test_samples_made_as_the_model_recommended_are_a_prospective_external_test():
+    facts = facts_of(
+        ("Methods", "A Gaussian process regressor maps the synthesis conditions to the ionic conductivity. "
+                    "The surrogate model is trained on 80 measured samples."),
+        ("Results", "In total, we have synthesized 22 new samples in 4 iterations following the model."),
+    )
+    assert "external-test" in facts.values("validation")
+    # Samples made without the model's advice test nothing of it.
+    plain = facts_of(("Methods", "A Gaussian process regressor is trained on 80 measured samples. "
+                                 "We synthesized 22 new samples at random."))
+    assert "external-test" not in plain.values("validation")
