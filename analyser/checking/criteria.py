@@ -456,12 +456,9 @@ def score_criterion(
     # The article's specifics it says of this criterion elsewhere count against the
     # "generic" hold too: a terse framing section, the data described under the model.
     wide = {unit.index for unit in wide_units}
-    for unit in wide_units:
-        found = grounding.get(unit.index)
-        if found and found.anchors:
-            result.specifics.extend(specific for specific in found.specifics if specific not in result.specifics)
-    result.specifics.extend(label for label in dict.fromkeys(_label(claim) for claim in agreeing if claim.unit in wide and claim.kind != "facts")
-                            if label not in result.specifics)
+    elsewhere = [specific for unit in wide_units if (found := grounding.get(unit.index)) and found.anchors for specific in found.specifics]
+    elsewhere += [_label(claim) for claim in agreeing if claim.unit in wide and claim.kind != "facts"]
+    result.specifics.extend(specific for specific in dict.fromkeys(elsewhere) if specific not in result.specifics)
     rule_wide = 1 if wide_units and (mentions or units) else 0
     if rule_wide and _first_rule(criterion.explain, wide_hits):
         rule_wide = 3 if _first_rule(criterion.analyse, wide_hits) else 2

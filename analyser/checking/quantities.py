@@ -316,10 +316,10 @@ class ArticleQuantities:
         return key(quantity.value) in self.near.get(quantity.kind, ())
 
 
-# Shares a data set is split into ("a fifth of the 4000 spectra for testing: 800").
 # Words of a split: a data size beside them may be a share of a stated one.
 SPLIT_WORDS = re.compile(r"\b(?:train\w*|test\w*|validation|split\w*|apprentissage|entrainement|decoup\w*|"
                          r"separ\w*|partag\w*|soit|i\.e|that is)\b")
+# Shares a data set is split into ("a fifth of the 4000 spectra for testing: 800").
 _SHARES = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 1 / 3, 0.4, 0.5, 0.6, 2 / 3, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 # A share of the larger part of a data set ("a fifth of the two thirds kept for training").
 _PART_SHARES = sorted({round(a * b, 4) for a in _SHARES if a >= 0.5 for b in _SHARES})
