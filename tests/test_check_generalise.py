@@ -203,18 +203,16 @@ def test_same_sentence_rules_are_valid_rubric_syntax(tmp_path):
 
 
 def test_a_learning_type_or_task_the_article_shares_grounds_nothing():
-    from analyser.checking.criteria import CriterionResult, _features
+    from analyser.checking.criteria import score_criterion
     from analyser.checking.report import Claim
 
     framing = next(c for c in load_rubric().criteria if c.id == "framing")
     unit = Unit("This is supervised learning, a regression task, with features and targets.", 1, None, -1, 0, index=0)
 
     def specifics(kind: str) -> list[str]:
-        result = CriterionResult(criterion=framing, score=0, evidence=[], units=[unit])
         agrees = [Claim(claim=f"{label}: \u201c{unit.text}\u201d", supported=True, detail="", verdict="agrees", unit=0, kind=kind)
                   for label in ("supervised", "regression")]
-        _features(result, [unit], {}, agrees, set(), 0.0, False, 1.0, 0.0)
-        return result.specifics
+        return score_criterion(framing, [unit], claims=agrees, article_known=True, everywhere=[unit]).specifics
 
     # The rubric's own words, right about the article or not, are no reading of it...
     assert specifics("facts") == []

@@ -223,6 +223,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     # in any role, makes a family claim right (a frozen transformer is still a transformer).
     main_models = (facts.confident_models("main") or [m for m in facts.models if m.role == "main"]) if facts is not None else []
     known_families = {model.family for model in (facts.models if facts is not None else [])}
+    main_families = {model.family for model in main_models}
 
     def named(label: str, matcher) -> bool:
         if label not in in_article:
@@ -262,7 +263,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                 if label in generic_names and families & known_families \
                         or named(label, matcher) and (not known_families or families & known_families or used(matcher)):
                     add(label, "agrees", texts["named"], "model", "model")
-                elif main_models and _names_family(clause, {model.family for model in main_models} - families, vocabulary["models"]["terms"], generic_families):
+                elif main_models and _names_family(clause, main_families - families, vocabulary["models"]["terms"], generic_families):
                     continue  # a part inside the article's own model ("messages combined by a small MLP" in a GNN)
                 elif main_models:
                     model = main_models[0]

@@ -204,12 +204,16 @@ def _explains_two(criterion: Criterion, folded: str) -> bool:
                and term_set(criterion.vocabulary.groups[name]).found(folded)) >= 2
 
 
+def _fits_proposals(criterion: Criterion, folded: str) -> bool:
+    """A proposal explains only the criterion about proposals, and that one only through proposals."""
+    return bool(_PROPOSES.search(folded)) == criterion.proposals
+
+
 def _explains_unnamed(criterion: Criterion, folded: str) -> bool:
     """The sentence holds every group of one of the criterion's level-2 rules, so it
     explains the criterion without naming it ("the weights are nudged down the slope
-    of the squared gaps": loss and optimiser, no word of training). A proposal
-    explains only the criterion about proposals, and that one only through proposals."""
-    if bool(_PROPOSES.search(folded)) != criterion.proposals:
+    of the squared gaps": loss and optimiser, no word of training)."""
+    if not _fits_proposals(criterion, folded):
         return False
     groups = criterion.vocabulary.groups
     return any(all(name in groups and term_set(groups[name]).found(folded) for name in _rule_groups([rule]))
@@ -257,7 +261,7 @@ def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment
                 # besides the naming ones) counts for it; one that only names it is an
                 # aside (mentioned, not explained).
                 if (_elements(criterion).found(unit.folded) - named or _explains_two(criterion, unit.folded)) \
-                        and bool(_PROPOSES.search(unit.folded)) == criterion.proposals:
+                        and _fits_proposals(criterion, unit.folded):
                     assigned[criterion.id].append(index)
                 else:
                     asides[criterion.id].append(index)
@@ -418,7 +422,9 @@ def score_criterion(
     mention = term_set(criterion.vocabulary.mention)
     mentions = [unit for unit in units if mention.found(unit.folded)] or list(asides)
     result = CriterionResult(criterion, 0, [], units=list(units), claims=[c for c in claims if c.verdict in ("contradicted", "unsupported")])
-    agreeing = [claim for claim in claims if claim.verdict == "agrees"]
+    # A learning type or task the article shares ("supervised", "regression") is the
+    # rubric's vocabulary, right or not: it grounds nothing.
+    agreeing = [claim for claim in claims if claim.verdict == "agrees" and claim.kind != "facts"]
     hits: dict = {}
     own: list[Unit] = []
     explain_cover = analyse_cover = 0.0
@@ -455,10 +461,7 @@ def score_criterion(
     wide_hits = _group_hits(criterion, wide_units, grounding, article_known, own_names)
     # The article's specifics it says of this criterion elsewhere count against the
     # "generic" hold too: a terse framing section, the data described under the model.
-    wide = {unit.index for unit in wide_units}
-    elsewhere = [specific for unit in wide_units if (found := grounding.get(unit.index)) and found.anchors for specific in found.specifics]
-    elsewhere += [_label(claim) for claim in agreeing if claim.unit in wide and claim.kind != "facts"]
-    result.specifics.extend(specific for specific in dict.fromkeys(elsewhere) if specific not in result.specifics)
+    result.specifics.extend(specific for specific in _specifics(wide_units, grounding, agreeing) if specific not in result.specifics)
     rule_wide = 1 if wide_units and (mentions or units) else 0
     if rule_wide and _first_rule(criterion.explain, wide_hits):
         rule_wide = 3 if _first_rule(criterion.analyse, wide_hits) else 2
@@ -497,17 +500,9 @@ def _features(result: CriterionResult, own: list[Unit], grounding: dict[int, Gro
     # Specifics: the article's own words, the quantities it states, and the methods the
     # student names that the article names too (its model, its optimiser: claims that agree).
     mine = {unit.index for unit in own}
-    # A learning type or task the article shares ("supervised", "regression") is the
-    # rubric's vocabulary, right or not: it grounds nothing.
-    agreed = [claim for claim in agreeing if claim.unit in mine and claim.kind != "facts"]
+    agreed = [claim for claim in agreeing if claim.unit in mine]
     grounded = [unit for unit in own if unit.index in grounding and grounding[unit.index].anchors or any(c.unit == unit.index for c in agreed)]
-    specifics: dict[str, None] = {}
-    for unit in grounded:
-        found = grounding.get(unit.index)
-        if found:
-            specifics.update(dict.fromkeys(found.specifics))
-    specifics.update(dict.fromkeys(_label(claim) for claim in agreed))
-    result.specifics = list(specifics)
+    result.specifics = _specifics(own, grounding, agreeing)
     units = result.units
     return {
         "rule": float(result.rule),
@@ -516,7 +511,7 @@ def _features(result: CriterionResult, own: list[Unit], grounding: dict[int, Gro
         "sentences": math.log1p(len(own)),
         "heading": 1.0 if headed else 0.0,
         "grounded": math.log1p(len(grounded)),
-        "specifics": math.log1p(len(specifics)),
+        "specifics": math.log1p(len(result.specifics)),
         "critical": math.log1p(sum(1 for unit in grounded if unit.index in evaluative)),
         "contradicted": float(sum(1 for claim in result.claims if claim.verdict == "contradicted")),
         "unsupported": float(sum(1 for claim in result.claims if claim.verdict == "unsupported")),
@@ -527,8 +522,13 @@ def _features(result: CriterionResult, own: list[Unit], grounding: dict[int, Gro
     }
 
 
-def _label(claim: Claim) -> str:
-    return claim.claim.split(":", 1)[0]
+def _specifics(units: list[Unit], grounding: dict[int, Grounding], agreeing: list[Claim]) -> list[str]:
+    """The article's specifics these sentences carry: its words and stated numbers, and
+    the claims of them that agree with it, each once, in order."""
+    indices = {unit.index for unit in units}
+    found = [specific for unit in units if (grounded := grounding.get(unit.index)) and grounded.anchors for specific in grounded.specifics]
+    found += [claim.claim.split(":", 1)[0] for claim in agreeing if claim.unit in indices]
+    return list(dict.fromkeys(found))
 
 
 COPIED_MARK = {"en": " (copied from the article)", "fr": " (copié de l'article)"}

@@ -72,7 +72,7 @@ _DATA_NOUNS = (
     r"devices|tissues?|"
     r"echantillons?|exemples?|composes?|entrees|sequences|proteines?|polymeres?|copolymeres?|spectres?|cristaux|alliages?|"
     r"experiences?|mesures?|transcrits?|genes|cellules?|particules?|candidats?|conformeres?|observations|"
-    r"articles|documents|resumes|patients|triplets|melanges|puits|chaines|trajectoires|"
+    r"resumes|melanges|puits|chaines|trajectoires|"
     r"tissus|"
     r"materiaux|donnees|points de donnees"
 )
