@@ -34,11 +34,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 BENCH = REPO / "benchmarks"
-# The sealed sets benchmarks/sealed, sealed2, (pooled) sealed3 + sealed4, (pooled)
-# sealed5 + sealed6, and sealed7 to sealed12 were each measured once, then opened: they are
-# development data now. benchmarks/sealed13 is the next blind test.
-OPENED_SEALED = ("sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9",
-                 "sealed10", "sealed11", "sealed12")
+# Each round's sealed sets (rounds 3 and 4 pooled two), measured once, then opened: they
+# are development data now. benchmarks/sealed13 is the next blind test.
+SPENT_ROUNDS = (("sealed",), ("sealed2",), ("sealed3", "sealed4"), ("sealed5", "sealed6"), ("sealed7",), ("sealed8",),
+                ("sealed9",), ("sealed10",), ("sealed11",), ("sealed12",))
+OPENED_SEALED = tuple(name for spent in SPENT_ROUNDS for name in spent)
 PAPERS = [SHARED / "papers", BENCH / "papers"] + [BENCH / name / "papers" for name in OPENED_SEALED]
 OPEN_SETS = {
     "eval-dev": (SHARED / "eval-dev" / "analyses", None),
@@ -218,16 +218,8 @@ def main() -> int:
     robustness(assessed, criteria, profiles(), "leave-papers-out scores, corpus and spent sealed set")
     review(assessed)
     labellers(criteria)
-    labellers(criteria, [BENCH / "sealed"])
-    labellers(criteria, [BENCH / "sealed2"])
-    labellers(criteria, [BENCH / "sealed3", BENCH / "sealed4"])
-    labellers(criteria, [BENCH / "sealed5", BENCH / "sealed6"])
-    labellers(criteria, [BENCH / "sealed7"])
-    labellers(criteria, [BENCH / "sealed8"])
-    labellers(criteria, [BENCH / "sealed9"])
-    labellers(criteria, [BENCH / "sealed10"])
-    labellers(criteria, [BENCH / "sealed11"])
-    labellers(criteria, [BENCH / "sealed12"])
+    for spent in SPENT_ROUNDS:
+        labellers(criteria, [BENCH / name for name in spent])
 
     if args.sealed:
         sealed(assessed, rubric, criteria, penalty, args.sealed_dir or SEALED_DIRS)
