@@ -234,3 +234,21 @@ def test_a_summary_fails_is_analysis_and_scores_low(tmp_path, ward):
     report = check(_write(tmp_path, SUMMARY), paper=ward, offline=True)
     assert report.check("is_analysis").passed is False
     assert report.total <= 9 and max(_scores(report).values()) <= 2
+
+
+def test_a_criterion_described_unnamed_elsewhere_is_not_missing(tmp_path, ward):
+    # The data, their size and what is predicted, under another heading and never
+    # called "data set" or "target": framing is addressed, so it is not 0.
+    start = ("## Context\n\nThe authors want to find new materials faster than with DFT alone, so they use machine learning.\n\n"
+             "## Model\n\nThey use a random forest, an ensemble of decision trees, on 145 attributes of the composition.\n\n"
+             "## Over- and underfitting\n\n")
+    data = ("The forest learns from the band gaps of about 25 000 OQMD compositions, "
+            "each described by its 145 attributes; it predicts the gap of a new one. ")
+    verdict = "The cross-validation error is small, and I see no sign of overfitting.\n"
+
+    def framing(body: str):
+        report = check(_write(tmp_path, body), paper=ward, offline=True)
+        return _scores(report)["framing"]
+
+    assert framing(start + data + verdict) >= 1
+    assert framing(start + verdict) == 0

@@ -153,7 +153,7 @@ def decide(results: list[CriterionResult], calibration: Calibration | None, *, a
         # Level 0 is "nothing addresses it": never when the text speaks of it, always when it does not.
         if result.rule >= 1 and level == 0:
             level = 1
-        elif result.rule == 0 and result.features.get("rule_doc", 0) == 0:
+        elif result.rule == 0 and not result.addressed:
             level = 0
         result.score = hold(result, level, article_known=article_known, summary=summary, scoring=scoring)
         # Held down by a rule: the confidence is that of "this level or above".

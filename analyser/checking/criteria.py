@@ -82,6 +82,7 @@ class CriterionResult:
     review: bool = False
     held: list[str] = field(default_factory=list)  # why the score was held lower: "wrong", "generic", "summary"
     missing: list[str] = field(default_factory=list)  # groups of the next level's closest rule not found
+    addressed: bool = False  # the whole text speaks of it, named or not
 
     @property
     def wrong(self) -> list[Claim]:
@@ -388,6 +389,13 @@ def _first_rule(rules, hits) -> tuple[str, ...] | None:
     return None
 
 
+def _covers_two(rules, hits) -> bool:
+    """Two parts of a level-2 rule of three or more are found: the criterion is
+    described, named or not. (Of a two-part rule, both are the rule itself; the
+    parts of context's are found in most texts that never situate the article.)"""
+    return any(len(rule) > 2 and sum(1 for group in rule if _satisfied(group, hits)) >= 2 for rule in rules)
+
+
 def _best_cover(rules, hits) -> tuple[float, tuple[str, ...]]:
     """The share of groups found of the rule closest to complete, and its missing groups."""
     best, missing = 0.0, ()
@@ -452,6 +460,9 @@ def score_criterion(
     document_hits = _group_hits(criterion, [unit for unit in everywhere if not unit.copied], grounding, article_known, own_names)
     # The rule level over the whole text: what it says of this criterion wherever it stands.
     rule_doc = 1 if any(mention.found(unit.folded) for unit in everywhere) else 0
+    # Addressed when named, or described anywhere (the data, their size and what is
+    # predicted, under another heading): then it is not "missing" (level 0).
+    result.addressed = bool(rule_doc) or _covers_two(criterion.explain, document_hits)
     if rule_doc and _first_rule(criterion.explain, document_hits):
         rule_doc = 3 if _first_rule(criterion.analyse, document_hits) else 2
     result.features["rule_doc"] = float(rule_doc)
