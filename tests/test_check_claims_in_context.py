@@ -229,6 +229,22 @@ def test_a_part_inside_the_articles_own_model_is_no_contradiction(claims_against
     assert claims_against(MESSAGES, whole).get("multilayer perceptron") == "contradicted"
 
 
+def test_what_the_articles_model_is_must_be_a_family_it_uses(claims_against):
+    # Beside the article's model, a family it names in passing is no part of it
+    # when the student says the model *is* one ...
+    passing = MESSAGES + "Transformers have been used for docking before.\n"
+    said = "## Model\n\nLigNet, the message passing network, is in fact a transformer that reads the SMILES string.\n"
+    assert claims_against(passing, said).get("transformer") == "contradicted"
+    french = "## Modèle\n\nLe modèle LigNet est en fait un transformer qui lit la chaîne SMILES.\n"
+    assert claims_against(passing, french).get("transformer") == "contradicted"
+    # ... while a part of the model, named beside it, still is no contradiction.
+    part = "## Model\n\nIn each message passing layer, the messages are weighted by a transformer attention block.\n"
+    assert claims_against(passing, part).get("transformer") != "contradicted"
+    # A bracket inside a word ("SE(3)-equivariant") does not cut the claim from its verb.
+    bracket = "## Model\n\nDUNN is built as an SE(3)-equivariant graph neural network.\n"
+    assert claims_against(POTENTIAL, bracket).get("graph neural network") == "contradicted"
+
+
 def test_a_share_of_a_stated_size_agrees_only_beside_a_split():
     article = ArticleQuantities([("We created a dataset of 50 questions on single-atom catalysis.", 1)])
     corpus = next(q for q in quantities(fold("they use a corpus of 35 SAC papers")) if q.kind == "data")

@@ -49,7 +49,7 @@ KIND_CRITERION = {
 }
 QUOTE_CHARS = 200
 
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s+(?:but|which|whereas|while|although|mais|alors que|tandis que)\b|\s(?:but|whereas|while|although|mais|alors que|tandis que)\s")
+_CLAUSE_BREAK = re.compile(r"[;:\[\]]|(?<![\w])\(|\)(?![\w-])|,\s+(?:but|which|whereas|while|although|mais|alors que|tandis que)\b|\s(?:but|whereas|while|although|mais|alors que|tandis que)\s")
 _NOT_ASSERTED = re.compile(
     r"\b(?:could|would|might|should|may|if|instead|rather|alternative\w*|perhaps|maybe|unlike|compared|such as|for example|"
     r"e\.g|like|whether|no|not|never|without|none|neither|nor|lack\w*|missing|unclear|"
@@ -112,6 +112,24 @@ def _names_its_model(clause: str, matcher) -> bool:
             if _PART.match(after):
                 continue
             return True
+    return False
+
+
+# "X is (in fact) a Y": the clause says what the model is, not what it holds.
+_IDENTITY = re.compile(r"\b(?:is|est|was|etait)\s+(?:(?:in fact|actually|really|basically|essentially|simply|built as|designed as|"
+                       r"en fait|en realite|vraiment|au fond|simplement|construit comme|concu comme)\s+)?(?:an?|une?)\s+(?:[\w()-]+\s+){0,3}$")
+_MODEL_SUBJECT = re.compile(r"\b(?:model|network|architecture|method|modele|reseau|methode)\b")
+
+
+def _states_identity(clause: str, matcher, own_name) -> bool:
+    """Whether the clause says the article's model *is* this family ("RG-MPNN is in
+    fact a recurrent network", "le modele est en fait un transformer"): its subject
+    names the model, and nothing but a determiner stands between."""
+    for term in matcher.found(clause):
+        for found in _term_at(term, clause):
+            copula = _IDENTITY.search(clause[:found.start()])
+            if copula and (_MODEL_SUBJECT.search(clause[:copula.start()]) or own_name(clause[:copula.start()])):
+                return True
     return False
 
 
@@ -225,6 +243,16 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     known_families = {model.family for model in (facts.models if facts is not None else [])}
     main_families = {model.family for model in main_models}
 
+    def main_detail() -> str:
+        model = main_models[0]
+        quote = model.evidence[0] if model.evidence else None
+        return texts["main_model"].format(models=", ".join(sorted({m.name for m in main_models})),
+                                          quote=_short(quote.quote if quote else model.name, QUOTE_CHARS), page=quote.page if quote else "?")
+
+    def own_name(subject: str) -> bool:
+        # A name the article uses throughout ("idpfold2", "rg-mpnn") is its model's.
+        return any(used(re.compile(r"\b" + re.escape(word) + r"\b")) for word in re.findall(r"\b[a-z][\w]*(?:-[\w]+)*\d[\w-]*|\b[a-z]+-[a-z\d]+\b", subject))
+
     def named(label: str, matcher) -> bool:
         if label not in in_article:
             in_article[label] = matcher.search(folded_article)
@@ -260,17 +288,17 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                 if not matcher.search(clause) or not _ASSERTS_USE.search(clause) or not _names_its_model(clause, matcher):
                     continue
                 families = set(generic_families.get(label, ()))
-                if label in generic_names and families & known_families \
+                if main_models and not families & known_families and not used(matcher) and _states_identity(clause, matcher, own_name):
+                    # What a model is must be one the article uses, not one it names in passing
+                    # nor a part of its model ("the Bi-LSTM is in fact a transformer").
+                    add(label, "contradicted", main_detail(), "model", "model")
+                elif label in generic_names and families & known_families \
                         or named(label, matcher) and (not known_families or families & known_families or used(matcher)):
                     add(label, "agrees", texts["named"], "model", "model")
                 elif main_models and _names_family(clause, main_families - families, vocabulary["models"]["terms"], generic_families):
                     continue  # a part inside the article's own model ("messages combined by a small MLP" in a GNN)
                 elif main_models:
-                    model = main_models[0]
-                    quote = model.evidence[0] if model.evidence else None
-                    detail = texts["main_model"].format(models=", ".join(sorted({m.name for m in main_models})),
-                                                        quote=_short(quote.quote if quote else model.name, QUOTE_CHARS), page=quote.page if quote else "?")
-                    add(label, "contradicted", detail, "model", "model")
+                    add(label, "contradicted", main_detail(), "model", "model")
                 else:
                     add(label, "unsupported", texts["never_named"].format(label=label), "model", "model")
             for label, variants in vocabulary["methods"]["terms"].items():
