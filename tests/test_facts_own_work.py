@@ -259,6 +259,17 @@ def test_features_the_authors_compute_from_a_measured_curve_are_descriptors():
     assert facts.values("representation") == {"descriptors"}
 
 
+def test_patterns_measured_to_characterise_the_samples_made_are_no_input():
+    methods = ("Methods", "A Gaussian process regressor maps the sintering temperature and the acid excess "
+                          "to the ionic conductivity of each sample.")
+    characterisation = ("3.4 Characterization of the samples",
+                        "Figure 5 shows the X-ray diffraction patterns of two samples. The XRD patterns show "
+                        "a second phase. The diffraction patterns of the other samples are alike.")
+    assert "spectra" not in facts_of(methods, characterisation).values("representation")
+    # The same patterns in a results section are what the paper's tally reads.
+    assert "spectra" in facts_of(methods, ("Results", characterisation[1])).values("representation")
+
+
 def test_what_the_pipeline_extracts_is_no_input_and_a_baselines_input_is_not_ours():
     facts = facts_of(
         ("Methods", "We present a multi-agent framework for extracting chemical compositions from articles. "

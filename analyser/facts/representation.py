@@ -8,6 +8,8 @@ representation is
 - what the pipeline outputs ("extracting chemical compositions from articles");
 - the input of another model the sentence is about ("Roost relies on a graph
   representation", said of a baseline);
+- a measurement of the samples made, in a section characterising them (their
+  XRD patterns);
 and, as for every fact, sentences of the introduction, about earlier work, the
 field in general or what could be done weigh little (`Sent.weight`) and never
 suffice alone (`Tally.reported`).
@@ -67,6 +69,15 @@ def _an_output(hit: Hit) -> bool:
     return verb is not None and not _INPUT_WORDS.search(clause, verb.end())
 
 
+# A section characterising the samples made ("3.4 Characterization of LATP samples"):
+# its XRD patterns and spectra are measurements of the results, not the model's inputs.
+_CHARACTERISATION = re.compile(r"\bcharacteri[sz]ation\b|\bcaract[ée]risation\b", re.I)
+
+
+def _characterising(hit: Hit) -> bool:
+    return bool(_CHARACTERISATION.search(hit.sent.section))
+
+
 _BASELINE = re.compile(r"\bbaselines?\b", re.I)
 # "Compared with the traditional descriptor-based models, GNNs learn...": the input of other approaches
 _COMPARED_WITH = re.compile(r"\b(?:compared (?:with|to)|unlike|in contrast to|instead of|rather than)\b", re.I)
@@ -101,7 +112,8 @@ def find(corpus: Corpus, others: Iterable[str] = (), own: Iterable[str] = ()) ->
             tally.rescale([])
             continue
         tally.rescale([hit for hit in tally.hits
-                       if hit not in learned and not _an_output(hit) and not _about_other_model(hit, others, own)])
+                       if hit not in learned and not _an_output(hit) and not _about_other_model(hit, others, own)
+                       and not _characterising(hit)])
     found = [item for item in tallies.values() if item.reported(MIN_SCORE)]
     found.sort(key=lambda item: -item.score)
     return [item.label(MIN_SCORE) for item in found]
