@@ -127,6 +127,25 @@ def test_only_the_section_citing_the_code_is_excused(contradicted):
     assert contradicted("## Modèle\n\nLe générateur est un transformer qui lit les SMILES, d'après l'annexe.\n") == ["transformer"]
 
 
+def test_a_librarys_defaults_are_another_source(claims_against):
+    said = "## Model\n\nThe toolkit's defaults are two convolution layers of 64 units and batch normalisation.\n"
+    verdicts = claims_against(PAPER, said)
+    assert verdicts.get("64 units") == "elsewhere" and verdicts.get("batch normalisation") == "elsewhere"
+    assert claims_against(PAPER, "## Model\n\nThe generator has two layers of 64 units.\n").get("64 units") != "elsewhere"
+
+
+DENSE = (
+    "# Raman signals from CARS spectra\n\n"
+    "The LSTM has 30 units in each of its three layers. "
+    "The CNN has five convolutional layers and three FCLs of (32,16,640) dimensions, all followed by ReLU.\n"
+)
+
+
+def test_widths_printed_in_a_sentence_on_dense_layers_are_its_neurons(claims_against):
+    assert claims_against(DENSE, "## Model\n\nThe CNN ends with a dense layer of 16 neurons.\n").get("16 neurons") != "contradicted"
+    assert claims_against(DENSE, "## Model\n\nThe CNN ends with a dense layer of 24 neurons.\n").get("24 neurons") == "contradicted"
+
+
 def test_a_citation_excuses_only_what_stands_near_it(contradicted):
     # A PDF reader may join a page's paragraphs: the supplement cited for the data
     # does not excuse a model invented further down the same block.

@@ -98,7 +98,8 @@ _KIND_WORDS = {kind: re.compile(words) for kind, words in {
     "batch size": r"\bbatch|\btaille de lot",
     "learning rate": r"\blearning[ -]rate|\btaux d'apprentissage",
     "layers": r"\blayers?\b|\bcouches?\b|\bdepth|\bprofondeur",
-    "neurons": r"\bneurons?\b|\bneurones?\b|\bhidden (?:size|dim)|\bwidth\b",
+    # "three FCLs of (32,16,640) dimensions": a sentence on dense layers prints their widths
+    "neurons": r"\bneurons?\b|\bneurones?\b|\bhidden (?:size|dim)|\bwidth\b|\bfcls?\b|\bfully[ -]connected\b|\bdenses?\b",
     "trees": r"\btrees?\b|\bestimators\b|\barbres?\b",
     "folds": r"\bfolds?\b|-fold|\bplis\b",
     "heads": r"\bheads?\b|\btetes?\b",
@@ -152,10 +153,23 @@ NUMBER_WORDS = {
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b")
 
 
+# "(32,16,640)", "(128,64,16,16,16)": a list of numbers, not decimal commas nor
+# thousands ("1,234,567" has groups of three).
+_COMMA_LIST = re.compile(r"(?<![\d.,])\d+(?:,\d+){2,}(?![\d,])")
+
+
+def _list_apart(match: re.Match) -> str:
+    groups = match.group().split(",")
+    if all(len(group) == 3 for group in groups[1:]):
+        return match.group()
+    return match.group().replace(",", ";")  # the same length: positions hold
+
+
 def quantities(folded: str) -> list[Quantity]:
     """The quantities of one folded sentence, each with its kind ("" when the words around
     it do not say what it counts). Years, figure/table numbers and list markers are left out."""
     found: list[Quantity] = []
+    folded = _COMMA_LIST.sub(_list_apart, folded)
     ratios = set()
     for ratio in _RATIO.finditer(folded):
         parts = [float(part) for part in ratio.group(1, 3, 4) if part]
@@ -244,7 +258,7 @@ class ArticleQuantities:
         self.near: dict[str, set[float]] = {}  # kind -> values printed in a sentence naming that kind
         self.reported: dict[str, set[float]] = {}  # metric kind -> values printed beside its name
         for text, page in sentences:
-            folded = fold(text)
+            folded = _COMMA_LIST.sub(_list_apart, fold(text))
             for quantity in quantities(folded):
                 self.by_kind.setdefault(quantity.kind, []).append(Stated(quantity, text, page))
                 self.values.add(key(quantity.value))
