@@ -252,3 +252,24 @@ def test_a_criterion_described_unnamed_elsewhere_is_not_missing(tmp_path, ward):
 
     assert framing(start + data + verdict) >= 1
     assert framing(start + verdict) == 0
+
+
+def test_level_3_needs_some_of_the_additions_its_cell_lists():
+    from analyser.checking.criteria import CriterionResult
+
+    rubric = load_rubric()
+    criterion = next(c for c in rubric.criteria if c.id == "model")
+    rich = {name: 0.0 for name in FEATURES} | {
+        "rule": 2.0, "rule_2": 1.0, "rule_doc": 2.0, "rule_wide": 2.0, "explain_cover": 1.0, "heading": 1.0,
+        "sentences": 4.0, "grounded": 4.0, "specifics": 4.0, "critical": 3.0, "evaluative": 1.0} | {
+        f"{where}:{group}": 1.0 for where in ("in", "doc") for group in ("structure", "representation", "numbers", "paper", "names")}
+
+    def level(features):
+        result = CriterionResult(criterion, 0, [], rule=2, features=features, specifics=["a", "b", "c"], addressed=True)
+        calibration.decide([result], calibration.load_calibration(rubric), article_known=True, summary=False, scoring=rubric.scoring)
+        return result.score
+
+    # Much said, of this article, and critical: the fitted model alone would give 3 ...
+    assert level(rich | {"analyse_cover": 0.5}) == 3
+    # ... but with none of level 3's additions (hyperparameters, why it suits) anywhere, 2.
+    assert level(rich) == 2
