@@ -131,7 +131,9 @@ def test_a_librarys_defaults_are_another_source(claims_against):
     said = "## Model\n\nThe toolkit's defaults are two convolution layers of 64 units and batch normalisation.\n"
     verdicts = claims_against(PAPER, said)
     assert verdicts.get("64 units") == "elsewhere" and verdicts.get("batch normalisation") == "elsewhere"
+    assert claims_against(PAPER, "## Training\n\nThe toolkit's default optimiser is Adam.\n").get("Adam") == "elsewhere"
     assert claims_against(PAPER, "## Model\n\nThe generator has two layers of 64 units.\n").get("64 units") != "elsewhere"
+    assert claims_against(PAPER, "## Training\n\nThe generator is trained with Adam.\n").get("Adam") == "unsupported"
 
 
 DENSE = (
