@@ -235,6 +235,8 @@ def test_the_submissions_language_is_detected(text, language):
     ("How the thing is built", "model"),
     ("How the pieces learned what they know", "optimisation"),
     ("Does it only know what it has seen?", "overfitting"),
+    ("Is the model really as good as the paper says?", "overfitting"),
+    ("Des résultats trop beaux ?", "overfitting"),
     ("Comment la question est posée", "framing"),
 ])
 def test_section_headings_name_their_criterion(heading, criterion_id):
