@@ -286,6 +286,24 @@ def test_labels_inside_a_numbered_section_are_its_parts():
     assert mapped[6] == "model"  # a part of the empty section above it
 
 
+def test_run_in_labels_under_an_empty_section_are_its_parts(tmp_path):
+    # LaTeX's \paragraph{...} is a run-in label: "Models." under "Alternatives" is an alternative model.
+    tex = (
+        "\\documentclass{article}\\begin{document}\n\\section{Model}\n\nThe model is a random forest on descriptors.\n\n"
+        "\\section{Alternatives}\n\n\\paragraph{Models.} A Gaussian process would give an uncertainty for each "
+        "prediction, which matters for screening, but it scales badly beyond a few thousand molecules.\n\n"
+        "\\paragraph{Data.} A second source of measured solubilities would test whether the model transfers, at the "
+        "cost of noisier labels.\n\n\\end{document}\n"
+    )
+    path = tmp_path / "analysis.tex"
+    path.write_text(tex, encoding="utf-8")
+    from analyser.checking.check import assess
+
+    results = {r.criterion.id: r for r in assess(path, offline=True).results}
+    assert any("Gaussian process" in unit.text for unit in results["alternatives"].units)
+    assert not any("Gaussian process" in unit.text for unit in results["model"].units)
+
+
 def test_an_alternatives_section_with_labelled_parts_counts_for_alternatives(tmp_path):
     text = (
         "Name: Ada Lovelace\n\n## 5. Overfitting\n\nThe test error of 0.58 against 0.52 in training is a small gap.\n\n"

@@ -128,14 +128,21 @@ def _with_sub_labels(mapped: list[str | None], headings: list[str], units: list[
     ("6. Alternatives"), unnumbered labels ending with a colon ("On the model
     side:", "On the data side:") are its parts, whatever they name; and a heading
     that names no criterion under one that holds no sentence of its own
-    ("## Model", then "### Under the hood") is its part too."""
+    ("## Model", then "### Under the hood") is its part too, as are run-in
+    labels ending with a colon or a full stop under it ("Alternatives", then
+    LaTeX's "\\paragraph{Models.}", "\\paragraph{Data.}")."""
     sentences = [0] * len(mapped)
     for unit in units:
         if 0 <= unit.section < len(mapped):
             sentences[unit.section] += 1
     result = list(mapped)
     numbered_owner: str | None = None  # the criterion of the numbered section the labels stand in
+    empty_owner: str | None = None  # the criterion of a heading with no sentence of its own
     for index, heading in enumerate(headings):
+        if empty_owner is not None and heading.rstrip().endswith((":", ".")):
+            result[index] = empty_owner  # a run-in label ("Modèles.", "Data:") under it
+            continue
+        empty_owner = result[index] if sentences[index] == 0 else None
         if _NUMBERED.match(heading):
             numbered_owner = result[index]
             continue
