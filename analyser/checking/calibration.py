@@ -156,7 +156,8 @@ def decide(results: list[CriterionResult], calibration: Calibration | None, *, a
         elif result.rule == 0 and not result.addressed:
             level = 0
         # Level 3 needs the additions its cell lists: not when none of them is found.
-        if level == 3 and not result.features.get("analyse_cover") and max(result.features.get("rule_doc", 0), result.features.get("rule_wide", 0)) < 3:
+        features = result.features
+        if level == 3 and not features.get("analyse_cover") and max(features.get("rule_doc", 0), features.get("rule_wide", 0)) < 3:
             level = 2
         result.score = hold(result, level, article_known=article_known, summary=summary, scoring=scoring)
         # Held down by a rule: the confidence is that of "this level or above".
