@@ -246,6 +246,9 @@ def test_a_familys_own_name_is_right_in_other_words(claims_against):
 def test_a_part_inside_the_articles_own_model_is_no_contradiction(claims_against):
     part = "## Model\n\nIn each message passing layer, the messages are combined by a small multilayer perceptron.\n"
     assert claims_against(MESSAGES, part).get("multilayer perceptron") != "contradicted"
+    # The head of a deep model, named without the model: what is passed through it is inside.
+    for head in ("Only the latent vectors are pooled and passed through a linear MLP.", "The readout is a small MLP."):
+        assert claims_against(MESSAGES, f"## Model\n\n{head}\n").get("multilayer perceptron") != "contradicted"
     whole = "## Model\n\nLigNet is a multilayer perceptron on Morgan fingerprints.\n"
     assert claims_against(MESSAGES, whole).get("multilayer perceptron") == "contradicted"
 

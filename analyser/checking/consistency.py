@@ -133,6 +133,12 @@ def _states_identity(clause: str, matcher, own_name) -> bool:
     return False
 
 
+# A small MLP is a part of most deep models: what is passed through one, or reads out, is inside.
+_DEEP = frozenset({"gnn", "cnn", "rnn", "transformer", "autoencoder", "generative"})
+_FED_THROUGH = re.compile(r"\b(?:pass\w*|fed|feeds?|sent|sends?|goes|go|mapped|maps?|projected|read out|reads out|followed|passe\w*|envoye\w*|suivi\w*)"
+                          r" (?:\w+ ){0,3}(?:through|into|to|by|dans|a travers|par)\b|\b(?:head|readout|read-out|tete|sortie)\b")
+
+
 def _names_family(clause: str, families: set[str], terms: dict, generic_families: dict) -> bool:
     """Whether the clause also names a model only of these families (so "message passing"
     for a GNN, not "neural network")."""
@@ -297,6 +303,8 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                     add(label, "agrees", texts["named"], "model", "model")
                 elif main_models and _names_family(clause, main_families - families, vocabulary["models"]["terms"], generic_families):
                     continue  # a part inside the article's own model ("messages combined by a small MLP" in a GNN)
+                elif families == {"mlp"} and main_families & _DEEP and _FED_THROUGH.search(clause):
+                    continue  # the head of a deep model ("the pooled vectors are passed through a linear MLP")
                 elif main_models:
                     add(label, "contradicted", main_detail(), "model", "model")
                 else:
