@@ -291,3 +291,6 @@ def test_a_wrong_score_is_held_where_it_stands(tmp_path, rules_rubric):
     assert criterion_of("## Model\n\nThe classifier reaches a test RMSE of 0.12, the best of all.\n", "0.12") == "model"
     # ...and in the discussion of overfitting, of that.
     assert criterion_of("## Over/underfitting\n\nThe classifier reaches a test RMSE of 0.12.\n", "0.12") == "overfitting"
+    # A score on the training data is the evidence of over- and underfitting wherever it stands.
+    assert criterion_of("## Training\n\nOn the training set the classifier reaches an RMSE of 0.12.\n", "0.12") == "overfitting"
+    assert criterion_of("## Entraînement\n\nSur le jeu d'entraînement, le classifieur atteint une RMSE de 0,12.\n", "0,12") == "overfitting"

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -91,12 +92,20 @@ def check(
     return assess(submission, paper=paper, facts=facts, rubric=rubric, submitted_at=submitted_at, due=due, offline=offline).report
 
 
-def _score_claims_where_they_stand(claims: list, assigned, criterion_ids: list[str]) -> None:
+# "the training RMSE", "on the training set", "sur l'entrainement": a score of the fit itself
+_TRAINING_SCORE = re.compile(r"\b(?:training|train)[- ](?:set|data|error|loss|scores?|rmse|mae|mse|r2|accuracy|performance)\b"
+                             r"|\bon (?:the )?(?:training|train)\b|\bsur (?:l'|le jeu d'|les donnees d')(?:entrainement|apprentissage)\b"
+                             r"|\b(?:rmse|mae|mse|r2|erreur|precision) d'(?:entrainement|apprentissage)\b")
+
+
+def _score_claims_where_they_stand(claims: list, assigned, criterion_ids: list[str], units: list) -> None:
     """A score stated in another criterion's section ("the model reaches an AUC of 0.96"
     under Model) is part of that account: a wrong one is held there, as graders do, not
-    against the discussion of overfitting."""
+    against the discussion of overfitting -- unless it is a score on the training data,
+    the evidence of over- and underfitting wherever it stands."""
+    training = {unit.index for unit in units if _TRAINING_SCORE.search(unit.folded)}
     for claim in claims:
-        if claim.kind != "quantity" or claim.criterion != "overfitting":
+        if claim.kind != "quantity" or claim.criterion != "overfitting" or claim.unit in training:
             continue
         owners = [cid for cid in criterion_ids if cid in assigned.headed and any(unit.index == claim.unit for unit in assigned[cid])]
         if owners and "overfitting" not in owners:
@@ -157,7 +166,7 @@ def assess(
         # What a student proposes (the spec's `alternatives`) is no claim about the paper.
         proposals = {id(unit) for unit in assigned.get("alternatives", [])}
         claims = consistency.check_claims(units, article.text, facts, quantities_of=anchors.quantities, skip=proposals, language=lang)
-        _score_claims_where_they_stand(claims, assigned, [c.id for c in rubric.criteria])
+        _score_claims_where_they_stand(claims, assigned, [c.id for c in rubric.criteria], units)
     if mismatch:
         texts = _NOTES[lang]
         notes.insert(0, texts["other_article"].format(link=link_identifier, given=mismatch))
