@@ -9,7 +9,7 @@ Accuracy, per set of labelled papers, each set reported on its own:
   shared papers and the new open papers of `benchmarks/papers/`;
 - the sealed papers, only with `--sealed` (`<sealed-dir>/paper-facts.json`
   and `<sealed-dir>/papers/*.pdf`, the sealed folders pooled; by default
-  benchmarks/sealed14): the blind test, measured once at the end;
+  benchmarks/sealed15): the blind test, measured once at the end;
 - the older labels (`../shared/eval-dev/paper-facts.json`,
   `benchmarks/heldout/paper-facts.json`: required FIELD + FIELD_allowed).
 
@@ -221,6 +221,7 @@ def label_sets(shared: Path, sealed_dirs: list[Path]) -> list[tuple[str, list[Pa
         opened("the eleventh sealed set", "sealed11"),
         opened("the twelfth sealed set", "sealed12"),
         opened("the thirteenth sealed set", "sealed13"),
+        opened("the fourteenth sealed set", "sealed14"),
         ("older labels: development set (../shared/eval-dev/paper-facts.json)",
          [shared / "eval-dev" / "paper-facts.json"], open_folders, False),
         ("older labels: held-out set (benchmarks/heldout/paper-facts.json)",
@@ -294,10 +295,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="also measure the sealed papers (the blind test: once, at the end)")
     parser.add_argument("--sealed-dir", type=Path, action="append",
                         help="folder of sealed papers: paper-facts.json and papers/*.pdf; repeat to pool several "
-                             "(default: benchmarks/sealed14)")
+                             "(default: benchmarks/sealed15)")
     options = parser.parse_args(argv)
 
-    sealed_dirs = (options.sealed_dir or [HERE / "sealed14"]) if options.sealed else []
+    sealed_dirs = (options.sealed_dir or [HERE / "sealed15"]) if options.sealed else []
     for name, labels_paths, folders, sealed in label_sets(options.shared, sealed_dirs):
         # The sealed papers' facts are never shown paper by paper: only the totals.
         report(accuracy(name, labels_paths, folders, options.verbose and not sealed), targets=sealed)

@@ -69,7 +69,7 @@ def test_the_level_is_the_median_of_the_distribution_not_its_mode():
 
 
 OPENED_SEALED = ("sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9",
-                 "sealed10", "sealed11", "sealed12", "sealed13")
+                 "sealed10", "sealed11", "sealed12", "sealed13", "sealed14")
 
 
 @pytest.mark.slow
