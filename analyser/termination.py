@@ -54,9 +54,20 @@ def worker_initializer() -> None:
             pass  # no prctl: the parent's stop_workers() still stops us on SIGTERM or Ctrl-C
         if os.getppid() == 1:
             os._exit(TERMINATED_STATUS)  # the parent died before we could ask to follow it
-    signal.signal(signal.SIGTERM, _raise_terminated)
+    signal.signal(signal.SIGTERM, _worker_sigterm)
     # Ctrl-C reaches the whole process group: the parent decides, and stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+_in_task = False  # in a worker: whether run_in_worker is calling its function
+
+
+def _worker_sigterm(signum, frame) -> None:
+    # Between tasks there is nothing to clean up, and the pool's own code (sending a
+    # result back) would swallow the exception and wait on a pipe nobody reads: exit.
+    if _in_task:
+        raise Terminated()
+    os._exit(TERMINATED_STATUS)
 
 
 def run_in_worker(function, *args):
@@ -64,8 +75,12 @@ def run_in_worker(function, *args):
 
     (The pool would otherwise catch the exception, report it and take the next task.)
     """
+    global _in_task
     try:
-        return function(*args)
+        _in_task = True
+        result = function(*args)
+        _in_task = False
+        return result
     except Terminated:
         os._exit(TERMINATED_STATUS)
 

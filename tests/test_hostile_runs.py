@@ -139,6 +139,23 @@ def test_workers_die_with_a_killed_parent_and_the_next_run_sweeps_its_debris(big
     assert not any(path.exists() for path in debris) and temporary_files(out) == []
 
 
+def test_a_worker_between_tasks_exits_at_once_on_sigterm():
+    # Between tasks the pool's own code runs, and it catches every exception (sending a
+    # result back): a SIGTERM there must end the worker, not be swallowed.
+    worker = subprocess.Popen([sys.executable, "-c",
+                               "import time\nfrom analyser import termination\ntermination.worker_initializer()\n"
+                               "print('ready', flush=True)\n"
+                               "for _ in range(60):\n"
+                               "    try:\n        time.sleep(1)\n    except BaseException:\n        pass\n"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert worker.stdout.readline().strip() == "ready"
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(timeout=20) == 143
+    finally:
+        worker.kill()
+
+
 def test_two_runs_on_one_folder_do_not_interleave(tmp_path, papers_dir):
     inputs = tmp_path / "in"
     inputs.mkdir()
