@@ -312,6 +312,23 @@ def test_authors_of_the_shared_articles(papers_dir: Path):
     assert all("Zeng" not in section.heading for section in document.sections)
 
 
+def test_a_subscript_ending_a_formula_is_kept_and_a_raised_reference_left_out(tmp_path):
+    """"HfNbTaTiZrC₅", "HfO₂": a lowered small digit is part of the formula; only a
+    raised one after a word is a reference number."""
+    import pypdfium2
+
+    def right_edge(runs):
+        textpage = pypdfium2.PdfDocument(placed_pdf([runs]))[0].get_textpage()
+        return textpage.get_charbox(textpage.count_chars() - 1)[2]
+
+    runs = [Run(56, 700, "The carbide HfNbTaTiZrC", 11)]
+    for text, y, size in (("5", 697, 7), (" was made as with Adam", 700, 11), ("44", 705, 7),
+                          (" for the HfO", 700, 11), ("2", 697, 7), (" phase.", 700, 11)):
+        runs.append(Run(right_edge(runs) + 0.3, y, text, size))
+    text = " ".join(load(_write(tmp_path, "formula.pdf", placed_pdf([runs])), pdf_engine="pdfium").text.split())
+    assert "HfNbTaTiZrC5 was made as with Adam for the HfO2 phase." in text
+
+
 def test_reference_numbers_raised_after_a_word_are_left_out_and_exponents_kept():
     """"using Adam⁴⁴ with": the raised reference number would hide the optimiser's
     name from every reader downstream; "cm⁻¹" and "L2" stay as printed."""

@@ -122,10 +122,27 @@ def _affiliation(text: str, match: re.Match) -> bool:
                 and _NAME_AFTER.match(text[match.end():match.end() + 12]))
 
 
+def _middle(pdfium_raw, textpage, index: int) -> float | None:
+    import ctypes
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    if not pdfium_raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top):
+        return None
+    return (bottom.value + top.value) / 2
+
+
+def _lowered(pdfium_raw, textpage, letter: int, digit: int) -> bool:
+    """Whether the small digit sits lower than the letter before it: a subscript
+    ("HfO2", "WC5" in a formula), not a raised reference number."""
+    letter_middle, digit_middle = _middle(pdfium_raw, textpage, letter), _middle(pdfium_raw, textpage, digit)
+    return letter_middle is not None and digit_middle is not None and digit_middle < letter_middle
+
+
 def _without_reference_superscripts(textpage, text: str, count: int) -> str:
     """`text` without the reference numbers set as superscripts after a word of three
     letters or more: glued to it, they hide the word ("ReLU44", "Adam44") from every
-    reader downstream. Exponents after units and symbols ("m²", "R²") are kept."""
+    reader downstream. Exponents after units and symbols ("m²", "R²") and subscripts
+    ending a formula ("HfO2") are kept."""
     if len(text) != count:
         return text  # the text's offsets are not the characters': nothing to tell sizes by
     import pypdfium2.raw as pdfium_raw
@@ -136,7 +153,8 @@ def _without_reference_superscripts(textpage, text: str, count: int) -> str:
             continue
         before = pdfium_raw.FPDFText_GetFontSize(textpage, match.start() - 1)
         size = pdfium_raw.FPDFText_GetFontSize(textpage, match.start())
-        if before > 0 and size < SUPERSCRIPT_RATIO * before and not _affiliation(text, match):
+        if before > 0 and size < SUPERSCRIPT_RATIO * before and not _affiliation(text, match) \
+                and not _lowered(pdfium_raw, textpage, match.start() - 1, match.start()):
             cut.append(match.span())
     if not cut:
         return text
