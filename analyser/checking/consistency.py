@@ -294,7 +294,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                 if not matcher.search(clause) or not _ASSERTS_USE.search(clause) or not _names_its_model(clause, matcher):
                     continue
                 families = set(generic_families.get(label, ()))
-                if main_models and not families & known_families and not used(matcher) and _states_identity(clause, matcher, own_name):
+                if main_models and not families & known_families and _states_identity(clause, matcher, own_name) and not used(matcher):
                     # What a model is must be one the article uses, not one it names in passing
                     # nor a part of its model ("the Bi-LSTM is in fact a transformer").
                     add(label, "contradicted", main_detail(), "model", "model")

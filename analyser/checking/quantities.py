@@ -165,11 +165,18 @@ def _list_apart(match: re.Match) -> str:
     return match.group().replace(",", ";")  # the same length: positions hold
 
 
+def _lists_apart(folded: str) -> str:
+    return _COMMA_LIST.sub(_list_apart, folded)
+
+
 def quantities(folded: str) -> list[Quantity]:
     """The quantities of one folded sentence, each with its kind ("" when the words around
     it do not say what it counts). Years, figure/table numbers and list markers are left out."""
+    return _quantities(_lists_apart(folded))
+
+
+def _quantities(folded: str) -> list[Quantity]:
     found: list[Quantity] = []
-    folded = _COMMA_LIST.sub(_list_apart, folded)
     ratios = set()
     for ratio in _RATIO.finditer(folded):
         parts = [float(part) for part in ratio.group(1, 3, 4) if part]
@@ -258,8 +265,8 @@ class ArticleQuantities:
         self.near: dict[str, set[float]] = {}  # kind -> values printed in a sentence naming that kind
         self.reported: dict[str, set[float]] = {}  # metric kind -> values printed beside its name
         for text, page in sentences:
-            folded = _COMMA_LIST.sub(_list_apart, fold(text))
-            for quantity in quantities(folded):
+            folded = _lists_apart(fold(text))
+            for quantity in _quantities(folded):
                 self.by_kind.setdefault(quantity.kind, []).append(Stated(quantity, text, page))
                 self.values.add(key(quantity.value))
             printed = set()
