@@ -273,3 +273,20 @@ def test_level_3_needs_some_of_the_additions_its_cell_lists():
     assert level(rich | {"analyse_cover": 0.5}) == 3
     # ... but with none of level 3's additions (hyperparameters, why it suits) anywhere, 2.
     assert level(rich) == 2
+
+
+def test_what_the_article_bears_out_counts_for_its_criterion_wherever_it_stands(tmp_path, ward):
+    # The data's source and size, right, said under overfitting: evidence of the framing too.
+    from analyser.checking.check import assess
+
+    body = ("## Context\n\nThe authors want band gaps faster than DFT, so they use machine learning.\n\n"
+            "## Framing\n\nA supervised regression from composition to band gap.\n\n"
+            "## Over- and underfitting\n\n")
+    sized = "The forest is trained on the band gaps of 22,667 ICSD compounds, and its cross-validation error is small.\n"
+    unsized = "The forest is trained on many band gaps, and its cross-validation error is small.\n"
+
+    def agreed(text: str) -> float:
+        framing = next(r for r in assess(_write(tmp_path, text), paper=ward, offline=True).results if r.criterion.id == "framing")
+        return framing.features["agreed_doc"]
+
+    assert agreed(body + sized) > agreed(body + unsized) == 0

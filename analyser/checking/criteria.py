@@ -484,6 +484,9 @@ def score_criterion(
     if rule_wide and _first_rule(criterion.explain, wide_hits):
         rule_wide = 3 if _first_rule(criterion.analyse, wide_hits) else 2
     result.features["rule_wide"] = float(max(rule_wide, result.rule))
+    # What it states of this criterion that the article bears out, wherever it stands
+    # (the data's size given under overfitting, the epochs under the model).
+    result.features["agreed_doc"] = math.log1p(sum(1 for claim in agreeing if claim.criterion == criterion.id))
     for group in sorted(document_hits):
         result.features[f"in:{group}"] = 1.0 if hits.get(group) else 0.0
         result.features[f"doc:{group}"] = 1.0 if document_hits[group] else 0.0
