@@ -294,3 +294,17 @@ def test_a_wrong_score_is_held_where_it_stands(tmp_path, rules_rubric):
     # A score on the training data is the evidence of over- and underfitting wherever it stands.
     assert criterion_of("## Training\n\nOn the training set the classifier reaches an RMSE of 0.12.\n", "0.12") == "overfitting"
     assert criterion_of("## Entraînement\n\nSur le jeu d'entraînement, le classifieur atteint une RMSE de 0,12.\n", "0,12") == "overfitting"
+
+
+def test_a_size_in_millions_counts_what_it_says():
+    # "2.3 million compounds" is a data size of 2,300,000, not a bare 2.3 anywhere in the article.
+    sizes = [(q.kind, q.value) for q in quantities(fold("The authors used 2.3 million purchasable compounds, "
+                                                        "and later 1,5 million de molécules."))]
+    assert sizes == [("data", 2_300_000), ("data", 1_500_000)]
+    assert [q.value for q in quantities(fold("The pre-training set has 1.5 million SMILES."))] == [1_500_000]
+
+
+def test_an_invented_size_in_millions_is_no_number_of_the_article(claims_against):
+    article = "## Data\n\nThe model was trained on more than 6 million in-stock compounds from the catalogue, 2.3 times more than before.\n"
+    found = claims_against(article, "## Framing\n\nThe training data are 2.3 million purchasable compounds.\n")
+    assert found.get("2.3 million purchasable compounds") == "unsupported"

@@ -27,7 +27,10 @@ _POWER = (
 _SCIENTIFIC = rf"\d+(?:\.\d+)?[eE][{_MINUS}+]?\d+\b"
 _PLAIN = r"\d{1,3}(?:[,\u202f\u00a0\u2009 ]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?"
 NUMBER = rf"(?:{_POWER})|{_SCIENTIFIC}|{_PLAIN}"
-_NUMBER = re.compile(rf"(?<![\w.])({NUMBER})(k\b)?")  # "43k molecules"; "116 K" is a temperature
+# "43k molecules", "2.3 million compounds", "1,5 million de molecules" ("116 K" is a temperature,
+# "1.5 M" a concentration)
+_NUMBER = re.compile(rf"(?<![\w.])({NUMBER})(k\b|\s(?:million|thousand|billion|milliard)s?\b)?")
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9, "milliard": 1e9}
 _POWER_PARTS = re.compile(
     rf"(?:(\d+(?:\.\d+)?)\s*[x×*·]\s*)?10\s*(?:\^|\*\*)?\s*\{{?\s*([{_MINUS}+]?)\s*(\d{{1,2}})\}}?"
 )
@@ -69,7 +72,7 @@ _DATA_NOUNS = (
     r"particles?|conformers?|conformations?|instances?|records?|measurements?|observations?|snapshots?|frames?|"
     r"variants?|mutants?|peptides?|antibodies|ligands?|complexes|catalysts?|solvents?|datapoints?|labels|"
     r"papers|articles|documents|abstracts|patients|triplets|mixtures|wells|chains|trajectories|"
-    r"devices|tissues?|"
+    r"devices|tissues?|smiles|"
     r"echantillons?|exemples?|composes?|entrees|sequences|proteines?|polymeres?|copolymeres?|spectres?|cristaux|alliages?|"
     r"experiences?|mesures?|transcrits?|genes|cellules?|particules?|candidats?|conformeres?|observations|"
     r"resumes|melanges|puits|chaines|trajectoires|"
@@ -192,8 +195,8 @@ def _quantities(folded: str) -> list[Quantity]:
         value = value_of(written)
         if value is None:
             continue
-        if match.group(2):  # "43k molecules"
-            value *= 1000
+        if match.group(2):
+            value *= _MULTIPLIERS[match.group(2).strip().rstrip("s")]
         before = folded[max(0, match.start() - 60):match.start()]
         if _REFERENCE_BEFORE.search(before[-16:]):
             continue
