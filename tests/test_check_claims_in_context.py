@@ -308,3 +308,21 @@ def test_an_invented_size_in_millions_is_no_number_of_the_article(claims_against
     article = "## Data\n\nThe model was trained on more than 6 million in-stock compounds from the catalogue, 2.3 times more than before.\n"
     found = claims_against(article, "## Framing\n\nThe training data are 2.3 million purchasable compounds.\n")
     assert found.get("2.3 million purchasable compounds") == "unsupported"
+
+
+def test_a_learning_type_across_a_contested_border_is_no_contradiction(claims_against):
+    article = ("# Solubility from graphs\n\n## Methods\n\nWe train a graph neural network in a supervised manner on 5,000 "
+               "labelled molecules to predict their aqueous solubility, a regression task. The labels are measured "
+               "solubilities. We use the mean squared error as the loss.\n")
+    # Self-supervised learning is supervised on labels made from the data: a contested border.
+    found = claims_against(article, "## Framing\n\nThe learning problem is closest to self-supervised learning.\n")
+    assert found.get("self-supervised") != "contradicted"
+    # Unsupervised is not: the paper learns from measured labels.
+    found = claims_against(article, "## Framing\n\nThe learning problem is unsupervised: the molecules carry no labels.\n")
+    assert found.get("unsupervised") == "contradicted"
+    # Learning a distribution is called unsupervised as often as supervised.
+    generative = ("# Ensembles from sequences\n\n## Methods\n\nWe train a conditional generative model in a supervised manner "
+                  "on 10,000 protein structures to generate conformations from a sequence. The model generates new "
+                  "structures by flow matching.\n")
+    found = claims_against(generative, "## Framing\n\nThe learning problem is unsupervised: it learns a distribution.\n")
+    assert found.get("unsupervised") != "contradicted"

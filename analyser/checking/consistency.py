@@ -333,6 +333,8 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                             continue
                         if value in known:
                             add(value, "agrees", texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing", "facts")
+                        elif field_name == "learning_type" and _CLOSE_LEARNING.get(value, set()) & (known | _generative(facts)):
+                            continue  # a word of a contested border, not a wrong claim
                         elif not matcher.search(folded_article) and value[:STEM_LETTERS] not in folded_article:
                             # Not even "classifier" or "regressor" in the article: the claim is none of its work.
                             add(value, "contradicted", texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing", "facts")
@@ -409,6 +411,17 @@ def _quantity_claim(quantity: Quantity, article: ArticleQuantities, texts: dict,
 
 
 STEM_LETTERS = 7  # "classif", "regress", "generat", "cluster", "supervi"
+
+# Learning types whose border is contested: self-supervised training is supervised on
+# labels made from the data, and learning a distribution (a generative model) is
+# called unsupervised or self-supervised as often as supervised.
+_CLOSE_LEARNING = {"self-supervised": {"supervised", "unsupervised", "generative"},
+                   "unsupervised": {"self-supervised", "generative"},
+                   "supervised": {"self-supervised"}}
+
+
+def _generative(facts) -> set[str]:
+    return {"generative"} if facts is not None and "generation" in facts.values("tasks") else set()
 
 
 # Kinds of layers, EN/FR (folded; "recurrent" also opens "recurrentes"), each named once.
