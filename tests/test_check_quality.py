@@ -268,6 +268,18 @@ def test_a_rubric_word_the_article_is_about_is_its_specific_but_a_kind_of_model_
     assert not ground(fold("Each zeolite is described by a CNN."), once).words
 
 
+def test_the_articles_authors_ground_nothing():
+    """A reference line copies the authors' names: they say nothing of the article's content."""
+    from analyser.checking.grounding import article_anchors, ground
+    from analyser.checking.terms import fold
+
+    sentences = tuple((f"Schweidtmann and Weber pre-train a polymer graph network on copolymers, round {i}.", 1) for i in range(4))
+    mine = fold("Gao, Dukker, Schweidtmann and Weber study copolymers.")
+    assert {"schweidtmann", "weber"} <= set(ground(mine, article_anchors(sentences)).words)
+    found = ground(mine, article_anchors(sentences, authors=("Qinghe Gao", "Artur M. Schweidtmann", "Jana M. Weber")))
+    assert found.words == ["copolymers"]
+
+
 def test_a_precise_number_the_article_prints_is_its_specific_a_round_one_is_not():
     """A plain-worded analysis quoting the article's own figures ("the error goes
     from 0.259 to 0.0882") is about this article, even where the article gives them

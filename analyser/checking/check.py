@@ -159,7 +159,8 @@ def assess(
     assigned = criteria.assign(units, parts.headings, rubric)
     article_known = article.document is not None
     sentences = tuple((sentence.text, sentence.page) for sentence in article.document.sentences) if article_known else ()
-    anchors = grounding.article_anchors(sentences, _rubric_vocabulary(rubric), _fact_names(facts)) if article_known else None
+    anchors = grounding.article_anchors(sentences, _rubric_vocabulary(rubric), _fact_names(facts),
+                                        tuple(article.document.metadata.authors)) if article_known else None
     found = {unit.index: grounding.ground(unit.folded, anchors) for unit in units if not unit.copied} if anchors else {}
     claims: list = []
     if article_known:

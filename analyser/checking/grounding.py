@@ -173,14 +173,17 @@ class Grounding:
         return sum(1.0 for _ in self.words) + 1.5 * len(self.agreed) + 0.5 * len(self.printed)
 
 
-def article_anchors(sentences: tuple[tuple[str, int], ...], rubric_vocabulary: tuple[str, ...] = (), extra: tuple[str, ...] = ()) -> ArticleAnchors:
+def article_anchors(sentences: tuple[tuple[str, int], ...], rubric_vocabulary: tuple[str, ...] = (), extra: tuple[str, ...] = (),
+                    authors: tuple[str, ...] = ()) -> ArticleAnchors:
     """The specific vocabulary of an article given as (sentence, page) pairs; `extra`
-    are names the facts found (models, data sets), specific whatever their count."""
-    return _article_anchors(sentences, rubric_vocabulary, extra)
+    are names the facts found (models, data sets), specific whatever their count;
+    `authors`, the article's own, whose names say nothing of its content (a student
+    copies them into a reference line)."""
+    return _article_anchors(sentences, rubric_vocabulary, extra, authors)
 
 
 @lru_cache(maxsize=8)
-def _article_anchors(sentences, rubric_vocabulary, extra) -> ArticleAnchors:
+def _article_anchors(sentences, rubric_vocabulary, extra, authors=()) -> ArticleAnchors:
     signatures, _ = _background()
     mine = signature(sentences)
     own = signatures.index(mine) if mine in signatures else None
@@ -197,10 +200,11 @@ def _article_anchors(sentences, rubric_vocabulary, extra) -> ArticleAnchors:
             surface[key][word] += 1
     common = _common()
     forced = {stem(word) for name in extra for word in _WORD.findall(fold(name))} - _FUNCTION - common - rubric_words
+    names = {stem(word) for name in authors for word in _WORD.findall(fold(name))} - forced
     words: dict[str, str] = {}
     weights: dict[str, float] = {}
     for key, count in counts.items():
-        if key in _FUNCTION or len(key) < 3 or key in common and key not in forced:
+        if key in _FUNCTION or len(key) < 3 or key in common and key not in forced or key in names:
             continue
         share, rate = _elsewhere(key, own)
         keyness = (10000 * count / max(1, total)) / (rate + SMOOTHING)
