@@ -15,9 +15,9 @@ what the checker does on an article it never saw. Printed:
   analyses, confidently wrong claims (kinds from benchmarks/corpus/profiles.tsv);
 - how often a score is marked for review, and how right the unmarked ones are;
 - the labellers' own agreement (benchmarks/corpus/labels2: analyses labelled twice);
-- with --sealed, once: the sealed set (benchmarks/sealed15; the earlier ones, sealed,
-  sealed2, sealed3 + sealed4, sealed5 + sealed6, sealed7 to sealed14, were measured
-  once each, then opened), scored by the calibration fitted on every open analysis;
+- with --sealed, once: the next sealed set (`sealed_sets.NEXT`; the earlier ones,
+  `sealed_sets.SPENT_ROUNDS`, were measured once each, then opened), scored by the
+  calibration fitted on every open analysis;
 - the time of one check of a 3-page PDF, article on disk, against reading the PDF alone.
 """
 
@@ -34,11 +34,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 BENCH = REPO / "benchmarks"
-# Each round's sealed sets (rounds 3 and 4 pooled two), measured once, then opened: they
-# are development data now. benchmarks/sealed15 is the next blind test.
-SPENT_ROUNDS = (("sealed",), ("sealed2",), ("sealed3", "sealed4"), ("sealed5", "sealed6"), ("sealed7",), ("sealed8",),
-                ("sealed9",), ("sealed10",), ("sealed11",), ("sealed12",), ("sealed13",), ("sealed14",))
-OPENED_SEALED = tuple(name for spent in SPENT_ROUNDS for name in spent)
+sys.path.insert(0, str(BENCH))
+from sealed_sets import NEXT, OPENED as OPENED_SEALED, SPENT_ROUNDS  # noqa: E402
+
 PAPERS = [SHARED / "papers", BENCH / "papers"] + [BENCH / name / "papers" for name in OPENED_SEALED]
 OPEN_SETS = {
     "eval-dev": (SHARED / "eval-dev" / "analyses", None),
@@ -50,7 +48,7 @@ OPEN_SETS = {
     for number, name in enumerate(OPENED_SEALED, 1)
 }
 PROFILES = [BENCH / "corpus" / "profiles.tsv"] + [BENCH / name / "profiles.tsv" for name in OPENED_SEALED]
-SEALED_DIRS = [BENCH / "sealed15"]
+SEALED_DIRS = [BENCH / NEXT]
 CHECKS = ("page_limit", "student_name", "article_link", "is_analysis")
 
 
@@ -184,7 +182,7 @@ def main() -> int:
     parser.add_argument("--sealed", action="store_true", help="also measure the sealed set (once, at the end of the work)")
     parser.add_argument("--sealed-dir", type=Path, action="append",
                         help="a sealed set: labels/, analyses/, papers/, profiles.tsv; repeat to pool several "
-                             "(default: benchmarks/sealed15)")
+                             f"(default: benchmarks/{NEXT})")
     parser.add_argument("--penalty", type=float, default=None, help="L2 penalty of the fit (default: the library's)")
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every analysis's scores")

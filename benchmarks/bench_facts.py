@@ -9,7 +9,7 @@ Accuracy, per set of labelled papers, each set reported on its own:
   shared papers and the new open papers of `benchmarks/papers/`;
 - the sealed papers, only with `--sealed` (`<sealed-dir>/paper-facts.json`
   and `<sealed-dir>/papers/*.pdf`, the sealed folders pooled; by default
-  benchmarks/sealed15): the blind test, measured once at the end;
+  the next sealed set, `sealed_sets.NEXT`): the blind test, measured once at the end;
 - the older labels (`../shared/eval-dev/paper-facts.json`,
   `benchmarks/heldout/paper-facts.json`: required FIELD + FIELD_allowed).
 
@@ -43,9 +43,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
 
 from analyser.documents import load  # noqa: E402
 from analyser.facts import extract  # noqa: E402
+from sealed_sets import NEXT, SPENT_ROUNDS  # noqa: E402
 
 SET_FIELDS = ("learning_type", "tasks", "main_families", "baseline_families", "validation", "representation")
 EXACT_FIELDS = ("learning_type", "tasks")
@@ -199,9 +201,9 @@ def label_sets(shared: Path, sealed_dirs: list[Path]) -> list[tuple[str, list[Pa
     """(name, labels, folders of the PDFs, is sealed) of every set there is."""
     open_folders = [shared / "papers", HERE / "papers"]
 
-    def opened(title: str, *folders: str) -> tuple[str, list[Path], list[Path], bool]:
-        # A sealed set measured once and then opened (several are pooled as one).
-        return (f"open papers, gold: {title}, measured once then opened (benchmarks/{' + '.join(folders)})",
+    def opened(*folders: str) -> tuple[str, list[Path], list[Path], bool]:
+        # A round's sealed set measured once and then opened (several are pooled as one).
+        return (f"open papers, gold: a round's sealed set, measured once then opened (benchmarks/{' + '.join(folders)})",
                 [HERE / folder / "paper-facts.json" for folder in folders], [HERE / folder / "papers" for folder in folders], False)
 
     sets = [
@@ -209,19 +211,7 @@ def label_sets(shared: Path, sealed_dirs: list[Path]) -> list[tuple[str, list[Pa
          [HERE / "facts-gold" / "paper-facts.json"], open_folders, False),
         ("open papers, gold: the new open papers (benchmarks/facts-gold/paper-facts-new.json)",
          [HERE / "facts-gold" / "paper-facts-new.json"], open_folders, False),
-        opened("the first sealed set", "sealed"),
-        opened("the second sealed set", "sealed2"),
-        opened("the third sealed set", "sealed3"),
-        opened("the fourth sealed set", "sealed4"),
-        opened("the fifth and sixth sealed sets", "sealed5", "sealed6"),
-        opened("the seventh sealed set", "sealed7"),
-        opened("the eighth sealed set", "sealed8"),
-        opened("the ninth sealed set", "sealed9"),
-        opened("the tenth sealed set", "sealed10"),
-        opened("the eleventh sealed set", "sealed11"),
-        opened("the twelfth sealed set", "sealed12"),
-        opened("the thirteenth sealed set", "sealed13"),
-        opened("the fourteenth sealed set", "sealed14"),
+        *(opened(*spent) for spent in SPENT_ROUNDS),
         ("older labels: development set (../shared/eval-dev/paper-facts.json)",
          [shared / "eval-dev" / "paper-facts.json"], open_folders, False),
         ("older labels: held-out set (benchmarks/heldout/paper-facts.json)",
@@ -295,10 +285,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="also measure the sealed papers (the blind test: once, at the end)")
     parser.add_argument("--sealed-dir", type=Path, action="append",
                         help="folder of sealed papers: paper-facts.json and papers/*.pdf; repeat to pool several "
-                             "(default: benchmarks/sealed15)")
+                             f"(default: benchmarks/{NEXT})")
     options = parser.parse_args(argv)
 
-    sealed_dirs = (options.sealed_dir or [HERE / "sealed15"]) if options.sealed else []
+    sealed_dirs = (options.sealed_dir or [HERE / NEXT]) if options.sealed else []
     for name, labels_paths, folders, sealed in label_sets(options.shared, sealed_dirs):
         # The sealed papers' facts are never shown paper by paper: only the totals.
         report(accuracy(name, labels_paths, folders, options.verbose and not sealed), targets=sealed)
