@@ -367,3 +367,13 @@ def test_a_models_name_is_no_description_of_its_structure(sentence, described):
 
     structure = term_set(load_rubric().criterion("model").vocabulary.groups["structure"])
     assert bool(structure.found(fold(sentence))) is described
+
+
+def test_a_plain_heading_before_an_estimated_page_break_still_heads_its_section():
+    # A Markdown or text file's estimated page may end inside the sentence after a label.
+    from analyser.checking.segment import segment
+
+    first = ("Model:\n\nThe model is a random forest of regression trees on composition features.\n\n"
+             "Training:\n\nHere is")
+    second = "how they chose the settings: a fivefold cross-validated grid search over the number of trees.\n"
+    assert segment([(1, first), (2, second)]).headings == ["Model:", "Training:"]

@@ -79,6 +79,18 @@ def _is_plain_heading(line: str, next_line: str | None) -> bool:
     return next_line is not None and len(next_line.split()) >= 3
 
 
+def _next_paragraph(lines: list[tuple[int, str]], position: int) -> str | None:
+    """The text of the paragraph after a line, across page breaks: an estimated page
+    of a Markdown or text file may end inside a sentence ("Here is")."""
+    found: list[str] = []
+    for _, line in lines[position + 1:]:
+        if line.strip():
+            found.append(line.strip())
+        elif found:
+            break
+    return " ".join(found) or None
+
+
 def split_sentences(text: str) -> list[str]:
     parts: list[str] = []
     for piece in _SENTENCE_END.split(text):
@@ -161,7 +173,7 @@ def segment(pages: list[tuple[int, str]], known_headings: set[str] | frozenset[s
         # ("5. Overfitting") may follow a paragraph a page break left open.
         alone = position + 1 < len(lines) and not lines[position + 1][1].strip() and lines[position + 1][0] == number
         numbered = re.match(r"^\d{1,2}[.)]?\s+[A-ZÀ-Þ]", stripped) and paragraph and paragraph[-1].rstrip().endswith((".", "!", "?", ")"))
-        plain = alone and (not paragraph or numbered) and _is_plain_heading(stripped, next_line)
+        plain = alone and (not paragraph or numbered) and _is_plain_heading(stripped, _next_paragraph(lines, position))
         if heading or plain or stripped in known_headings:
             flush()
             title = _clean(heading.group(1) if heading else stripped)
