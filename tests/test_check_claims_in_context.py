@@ -326,3 +326,14 @@ def test_a_learning_type_across_a_contested_border_is_no_contradiction(claims_ag
                   "structures by flow matching.\n")
     found = claims_against(generative, "## Framing\n\nThe learning problem is unsupervised: it learns a distribution.\n")
     assert found.get("unsupervised") != "contradicted"
+
+
+def test_a_negation_in_a_consequence_clause_does_not_excuse_the_claim_before_it(claims_against):
+    # "..., so there is no overfitting": the learning curve is still asserted.
+    article = "## Results\n\nThe forest reaches an MAE of 3.8 on the 56 compositions.\n"
+    found = claims_against(article, "## Overfitting\n\nThe learning curve shows the validation error meeting the training "
+                                    "error, so there is no overfitting.\n")
+    assert found.get("learning curve") == "unsupported"
+    found = claims_against(article, "## Overfitting\n\nLa courbe d'apprentissage montre que les erreurs se rejoignent, "
+                                    "donc il n'y a pas de surapprentissage.\n")
+    assert found.get("learning curve") == "unsupported"

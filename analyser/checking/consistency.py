@@ -49,7 +49,8 @@ KIND_CRITERION = {
 }
 QUOTE_CHARS = 200
 
-_CLAUSE_BREAK = re.compile(r"[;:\[\]]|(?<![\w])\(|\)(?![\w-])|,\s+(?:but|which|whereas|while|although|mais|alors que|tandis que)\b|\s(?:but|whereas|while|although|mais|alors que|tandis que)\s")
+_CLAUSE_BREAK = re.compile(r"[;:\[\]]|(?<![\w])\(|\)(?![\w-])|,\s+(?:but|which|whereas|while|although|mais|alors que|tandis que|"
+                           r"so|thus|hence|therefore|donc|ainsi|si bien que)\b|\s(?:but|whereas|while|although|mais|alors que|tandis que)\s")
 _NOT_ASSERTED = re.compile(
     r"\b(?:could|would|might|should|may|if|instead|rather|alternative\w*|perhaps|maybe|unlike|compared|such as|for example|"
     r"e\.g|like|whether|no|not|never|without|none|neither|nor|lack\w*|missing|unclear|"
