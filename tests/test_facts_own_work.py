@@ -266,8 +266,12 @@ def test_patterns_measured_to_characterise_the_samples_made_are_no_input():
                         "Figure 5 shows the X-ray diffraction patterns of two samples. The XRD patterns show "
                         "a second phase. The diffraction patterns of the other samples are alike.")
     assert "spectra" not in facts_of(methods, characterisation).values("representation")
-    # The same patterns in a results section are what the paper's tally reads.
-    assert "spectra" in facts_of(methods, ("Results", characterisation[1])).values("representation")
+    # Nor, in a results section, the patterns of the samples made: nothing says the model is fed them.
+    assert "spectra" not in facts_of(methods, ("Results", characterisation[1])).values("representation")
+    # Patterns the model is given are its input.
+    fed = ("Methods", "A convolutional network takes the X-ray diffraction patterns as input and predicts the phase. "
+                      "The XRD patterns are normalised before training.")
+    assert "spectra" in facts_of(fed, ("Results", characterisation[1])).values("representation")
 
 
 def test_what_the_pipeline_extracts_is_no_input_and_a_baselines_input_is_not_ours():
@@ -720,3 +724,12 @@ def test_samples_made_as_the_model_recommended_are_a_prospective_external_test()
     plain = facts_of(("Methods", "A Gaussian process regressor is trained on 80 measured samples. "
                                  "We synthesized 22 new samples at random."))
     assert "external-test" not in plain.values("validation")
+
+
+def test_the_trees_of_a_forest_are_its_members_not_a_model():
+    facts = facts_of(
+        ("Methods", "The search begins with fitting a random forest regressor to 56 labelled compositions. Random forests are a combination "
+                    "of decision trees that individually make predictions. Bootstrapping uses about 66% of the data "
+                    "in the construction of each decision tree."),
+    )
+    assert facts.main_families() == {"tree-ensemble"}

@@ -74,9 +74,10 @@ _PART_AFTER = re.compile(
     r"(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:scoring|score|reward|oracle|filter)\w*\b",
     re.I,
 )
-# "an ensemble of decision trees", "a committee of neural networks": the members of
-# a model, not a model of their own.
-_MEMBER_OF = re.compile(r"\b(?:ensembles?|committee|collection|stack|bag)\s+of\s+(?:[\w\-]+\s+){0,3}$", re.I)
+# "an ensemble of decision trees", "a committee of neural networks", "each decision
+# tree" of a forest: the members of a model, not a model of their own.
+_MEMBER_OF = re.compile(r"\b(?:ensembles?|committee|collection|combination|stack|bag)\s+of\s+(?:[\w\-]+\s+){0,3}$"
+                        r"|\b(?:each|every|individual|the individual)\s+(?:[\w\-]+\s+)?$", re.I)
 # A tool around the pipeline: named with its kind ("the X web server", "the X
 # package"), or producing something the pipeline uses ("embeddings computed with X",
 # "routes obtained from X", "X was used to generate the conformers").
