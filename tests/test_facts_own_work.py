@@ -733,3 +733,12 @@ def test_the_trees_of_a_forest_are_its_members_not_a_model():
                     "in the construction of each decision tree."),
     )
     assert facts.main_families() == {"tree-ensemble"}
+
+
+def test_the_compositions_a_model_is_fitted_to_are_its_data():
+    # "Compositions" are counted for many reasons; fitted to, they are the data.
+    facts = facts_of(
+        ("Methods", "The random forest fitted to the 56 compositions with DFT-derived values is used to screen "
+                    "70 new compositions."),
+    )
+    assert facts.data.n_samples == 56

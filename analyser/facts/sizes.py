@@ -62,6 +62,7 @@ _NOUN_OF_ANOTHER = re.compile(
 _SEVERAL_SETS = re.compile(
     r"\b(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:data\s?sets|databases|benchmarks?\s+(?:data\s?sets|tasks))\b", re.I)
+_FITTED_ON_BEFORE = re.compile(r"\b(?:train(?:ed|ing)|fit(?:ted|ting)?|learn(?:ed|t|s))\s+(?:on|to|from)\s+(?:the\s+|all\s+|its\s+)?$", re.I)
 _WEAK_NOUNS = re.compile(
     r"^(?:systems?|experiments?|cells?|genes?|candidates?|examples?|measurements?|frames?|snapshots?|"
     r"particles?|compositions?|sequences?)$",
@@ -141,8 +142,8 @@ def size_candidates(corpus: Corpus) -> list[SizeCandidate]:
         if (_PART_BEFORE.search(before) or _SHARE_BEFORE.search(before) or _PART_BETWEEN.search(between)
                 or _RANGE_AFTER.search(sent.text[match.end("num") :]) or _PART_AFTER.match(sent.text[match.end() :])):
             score *= 0.3
-        if _WEAK_NOUNS.match(match.group("noun").strip()):
-            score *= 0.4
+        if _WEAK_NOUNS.match(match.group("noun").strip()) and not _FITTED_ON_BEFORE.search(before):
+            score *= 0.4  # "70 new compositions" may be anything; "fitted to the 56 compositions" is the data
         hedged = bool(_HEDGE_BEFORE.search(before))
         if hedged:
             score *= 0.5
