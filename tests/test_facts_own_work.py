@@ -742,3 +742,24 @@ def test_the_compositions_a_model_is_fitted_to_are_its_data():
                     "70 new compositions."),
     )
     assert facts.data.n_samples == 56
+
+
+def test_the_field_a_reference_method_or_a_score_compared_with_is_no_other_model():
+    # "better than DFT", "the MAE of ML": neither is a model the paper compares against,
+    # and a sentence naming them is still about the paper's own model.
+    facts = facts_of(
+        ("Methods", "The random forest predicts the entropy-forming ability (EFA) far faster than DFT. "
+                    "Its MAE is lower than the EFA spread, and ML is cheaper than DFT."),
+        ("Results", "As the first step in validating the ML model’s extrapolation into the new chemical space, "
+                    "the EFA of the seven selected compositions were computed by DFT. The ML model was not refit."),
+    )
+    assert "external-test" in facts.values("validation")
+
+
+def test_a_bare_fingerprint_beside_no_model_is_a_spectral_region_not_an_input():
+    facts = facts_of(
+        ("Methods", "A U-Net segments the stimulated Raman images into tissue classes."),
+        ("Results", "Fingerprint SRS imaging of breast cancer tissue. Our fingerprint results showed a clear contrast. "
+                    "Fingerprint SRS result at a representative spectral position."),
+    )
+    assert "fingerprints" not in facts.values("representation")

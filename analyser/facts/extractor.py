@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analyser.documents.model import Document
-from analyser.facts import data, learning, metrics, models, optimisation, questions, roles, validation
+from analyser.facts import data, learning, metrics, models, optimisation, questions, validation
 from analyser.facts.corpus import Corpus
 from analyser.facts.model import PaperFacts
 
@@ -12,7 +12,7 @@ def extract(document: Document) -> PaperFacts:
     corpus = Corpus(document)
     found_models = models.find(corpus)
     own = {model.name for model in found_models if model.role == "main"}
-    others = ({model.name for model in found_models if model.role != "main"} | roles.compared_names(corpus)) - own
+    others = ({model.name for model in found_models if model.role != "main"} | models.compared_models(corpus)) - own
     tasks = learning.tasks(corpus, others, own, generative=[model for model in found_models
                                                            if model.role == "main" and model.family == "generative"])
     facts = PaperFacts(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from analyser.facts import vocab
 from analyser.facts.corpus import Corpus, Hit
 from analyser.facts.model import Model
-from analyser.facts.roles import role_of
+from analyser.facts.roles import compared_names, role_of
 from analyser.facts.scoring import MAX_EVIDENCE, confidence
 
 _NAME_SHAPE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z][A-Za-z0-9\-]+$")
@@ -336,3 +336,17 @@ def _drop_generic(mains: list[Candidate]) -> list[Candidate]:
     if any(set(item.families) & NEURAL for item in named):
         return [item for item in mains if item.weight >= 1.0]
     return mains
+
+
+# Compared with the model, never a model: the field ("ML"), the reference method
+# ("DFT", "MD"), a score ("MAE", "RMSE").
+_NEVER_MODELS = re.compile(r"^(?:ML|AI|DL|DFT|MD|QM|CCSD|HF|MAE|RMSE|MSE|MAPE|AUC|ROC|PCC|SRCC|R2|F1|NMR|XRD)(?:[\-\s]\w+)?$")
+
+
+def compared_models(corpus: Corpus) -> set[str]:
+    """Names the paper compares its work against that may be models: not the field,
+    a reference method or a score, nor a name it defines as something else
+    ("entropy-forming ability (EFA)")."""
+    definitions = corpus.definitions()
+    return {name for name in compared_names(corpus) if not _NEVER_MODELS.match(name)
+            and (name not in definitions or _MODEL_NOUN.search(definitions[name]))}

@@ -80,9 +80,18 @@ def _characterising(hit: Hit) -> bool:
 
 # An input is said to be one somewhere: beside the model, its inputs, features or training.
 # (The XRD patterns and micrographs of the samples made are only measured.)
-_FED = re.compile(r"(?i:\b(?:inputs?|features?|descriptors?|predictors?|attributes?|variables?|represent\w*|encod\w*|"
+_FED = re.compile(r"(?i:\b(?:inputs?|features?|descriptors?|predictors?|attributes?|variables?|represent(?:s|ed|ing|ations?)?|encod\w*|"
                   r"embed\w*|models?|networks?|neural|forests?|trees?|transformers?|train\w*|learn\w*|predict\w*|fe[de]d?|"
                   r"regress\w*|classif\w*|machine|kernels?|fingerprints?|given as|described (?:by|as|with))\b)|\b[A-Z]*(?:ML|NN|LSTM|GRU|SVM|SVR|GPR?|KRR|RF)s?\b")
+
+
+def _fed(hit: Hit) -> bool:
+    """The sentence speaks of the model's inputs besides naming the representation, or
+    names it as one ("stoichiometric attributes"; a bare "fingerprint" may be a
+    spectral region)."""
+    text = hit.sent.text
+    return bool(_FED.search(text[: hit.start] + " " + text[hit.end :])
+                or len(hit.matched.split()) >= 2 and _FED.search(hit.matched))
 
 
 _BASELINE = re.compile(r"\bbaselines?\b", re.I)
@@ -121,6 +130,6 @@ def find(corpus: Corpus, others: Iterable[str] = (), own: Iterable[str] = ()) ->
         tally.rescale([hit for hit in tally.hits
                        if hit not in learned and not _an_output(hit) and not _about_other_model(hit, others, own)
                        and not _characterising(hit)])
-    found = [item for item in tallies.values() if item.reported(MIN_SCORE) and any(_FED.search(hit.sent.text) for hit in item.hits)]
+    found = [item for item in tallies.values() if item.reported(MIN_SCORE) and any(_fed(hit) for hit in item.hits)]
     found.sort(key=lambda item: -item.score)
     return [item.label(MIN_SCORE) for item in found]
