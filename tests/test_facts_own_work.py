@@ -763,3 +763,11 @@ def test_a_bare_fingerprint_beside_no_model_is_a_spectral_region_not_an_input():
                     "Fingerprint SRS result at a representative spectral position."),
     )
     assert "fingerprints" not in facts.values("representation")
+
+
+def test_what_the_model_determines_is_no_input():
+    facts = facts_of(
+        ("Methods", "The random forest regressor is trained on stoichiometric attributes of each composition. "
+                    "These metrics also assist the ML model to determine what atomic environments are unfavorable."),
+    )
+    assert "3D coordinates" not in facts.values("representation")

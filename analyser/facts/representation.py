@@ -40,7 +40,7 @@ _INTERNAL_VALUES = {"fingerprints", "embeddings"}  # (a graph is what a model is
 # SMILES", "predicting spectra" (unless the clause says what it starts from).
 _OUTPUT_VERB = re.compile(
     r"\b(?:extract\w*|generat\w*|predict\w*|identif\w*|visuali[sz]\w*|resolv\w*|pars(?:e|es|ed|ing)|"
-    r"output\w*|design\w*|produc\w*|recogni[sz]\w*|annotat\w*|classif\w*)\b",
+    r"output\w*|design\w*|produc\w*|recogni[sz]\w*|annotat\w*|classif\w*|determin\w*)\b",
     re.I,
 )
 _INPUT_WORDS = re.compile(r"\b(?:from|using|based on|given|on the basis of|as inputs?|inputs?|by means of|with)\b", re.I)
