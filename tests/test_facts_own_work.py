@@ -771,3 +771,15 @@ def test_what_the_model_determines_is_no_input():
                     "These metrics also assist the ML model to determine what atomic environments are unfavorable."),
     )
     assert "3D coordinates" not in facts.values("representation")
+
+
+def test_a_baseline_trained_with_a_package_is_a_baseline_and_a_split_as_used_by_others_is_theirs():
+    facts = facts_of(
+        ("Methods", "We propose ALIGNN, a graph neural network. The CFID baseline models are trained using the "
+                    "LightGBM package. For the MP dataset we use a split of 60,000-5000-4239 as used by SchNet and "
+                    "MEGNet. For QM9 we use a split of 110,000-10,000-10,829 as used by SchNet and MEGNet. "
+                    "ALIGNN is trained on 60,000 crystals."),
+    )
+    roles = _roles(facts)
+    assert roles.get("lightgbm") == "baseline"
+    assert [model.name for model in facts.models if model.role == "main"] == ["ALIGNN"]

@@ -123,6 +123,10 @@ _INCLUDED_BY = re.compile(
     r"(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 
 
+_AS_OTHERS_DID = re.compile(r"\bas (?:used|done|reported|proposed|described|implemented|in) (?:by|in)?\s*"
+                            r"(?:[\w\-+]+\s*\d*\s*(?:,|and)?\s*){0,3}$", re.I)
+
+
 def role_of(hit: Hit) -> str | None:
     """"main", "baseline", "component", "used" (plainly used in the methods, nobody's
     said) or None (no sign)."""
@@ -135,9 +139,13 @@ def role_of(hit: Hit) -> str | None:
     before, after = text[: hit.start], text[hit.end :]
     if _IDEAS_AFTER.match(after):
         return None  # "extrapolating common CNN strategies to GCNs": an idea borrowed, no model
+    if _AS_OTHERS_DID.search(before):
+        return None  # "a split of 60,000-5000-4239 as used by SchNet and MEGNet": their work, cited
     ours = bool(_OUR_BEFORE.search(before))
     if _PART_AFTER.match(after) or _MEMBER_OF.search(before) or _INCLUDED_BY.search(before):
         return "component"
+    if not ours and re.search(r"\bbaselines?\b", before, re.I):
+        return "baseline"  # "the baseline models are trained using the LightGBM package"
     if not ours and (_TOOL_AFTER.match(after) or _TOOL_BEFORE.search(before)):
         return "component"
     if not ours and _BASELINE_AFTER.match(after):
