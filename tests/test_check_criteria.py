@@ -377,3 +377,19 @@ def test_a_plain_heading_before_an_estimated_page_break_still_heads_its_section(
              "Training:\n\nHere is")
     second = "how they chose the settings: a fivefold cross-validated grid search over the number of trees.\n"
     assert segment([(1, first), (2, second)]).headings == ["Model:", "Training:"]
+
+
+def test_a_label_a_pdf_reader_glued_to_the_paragraph_before_still_heads_its_section(tmp_path):
+    # "... the feature choice. Over/underfitting:" -- the label opened a new page.
+    from analyser.checking.check import assess
+
+    body = ("Name: Ada Lovelace\n\nhttps://doi.org/10.1038/s41524-020-0317-6\n\nTraining:\n\n"
+            "The forest is fitted with a fivefold cross-validated grid search over the number of trees and the split "
+            "criterion, and refitted on all compositions. The features were chosen before the cross-validation "
+            "loop, so the folds are not independent of the feature choice. Over/underfitting:\n\n"
+            "The error shown in the figure is a training error, so it says little about new compositions.\n")
+    path = tmp_path / "analysis.txt"
+    path.write_text(body, encoding="utf-8")
+    units = {r.criterion.id: [u.text for u in r.units] for r in assess(path, rubric="ml-paper-analysis", offline=True).results}
+    assert any(text.startswith("The error shown") for text in units["overfitting"])
+    assert not any(text.startswith("The error shown") for text in units["optimisation"])

@@ -60,6 +60,9 @@ _ABBREVIATIONS = ("al", "e.g", "i.e", "fig", "figs", "eq", "eqs", "vs", "ref", "
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)\]]*\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
+_GLUED_LABEL = re.compile(r"^(.*[.!?][\"”»)]?)\s+([A-ZÀ-Þ][\w/\-’' ]{2,40}:)$")
+
+
 def _in_title_block(sentence: str) -> bool:
     return bool(_LINK.search(sentence)) or (
         bool(_TITLE_BLOCK.search(sentence)) and len(sentence.split()) <= TITLE_SENTENCE_MAX_WORDS)
@@ -123,7 +126,13 @@ def segment(pages: list[tuple[int, str]], known_headings: set[str] | frozenset[s
     lines: list[tuple[int, str]] = []
     for number, text in pages:
         for line in strip_template_text(text).splitlines():
-            lines.append((number, line.rstrip()))
+            glued = _GLUED_LABEL.match(line.rstrip())
+            if glued and names_section(glued.group(2)):
+                # A PDF reader joined a section's label to the paragraph before it
+                # ("... the feature choice. Over/underfitting:" at a page break).
+                lines.extend([(number, glued.group(1)), (number, ""), (number, glued.group(2))])
+            else:
+                lines.append((number, line.rstrip()))
 
     front: list[str] = []
     units: list[Unit] = []
