@@ -183,7 +183,7 @@ def article_anchors(sentences: tuple[tuple[str, int], ...], rubric_vocabulary: t
 
 
 @lru_cache(maxsize=8)
-def _article_anchors(sentences, rubric_vocabulary, extra, authors=()) -> ArticleAnchors:
+def _article_anchors(sentences, rubric_vocabulary, extra, authors) -> ArticleAnchors:
     signatures, _ = _background()
     mine = signature(sentences)
     own = signatures.index(mine) if mine in signatures else None

@@ -9,7 +9,8 @@ representation is
 - the input of another model the sentence is about ("Roost relies on a graph
   representation", said of a baseline);
 - a measurement of the samples made, in a section characterising them (their
-  XRD patterns);
+  XRD patterns), or anywhere no sentence naming it speaks of a model, its
+  inputs or its training (the micrographs of the samples made);
 and, as for every fact, sentences of the introduction, about earlier work, the
 field in general or what could be done weigh little (`Sent.weight`) and never
 suffice alone (`Tally.reported`).

@@ -123,6 +123,7 @@ _INCLUDED_BY = re.compile(
     r"(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 
 
+_BASELINE_BEFORE = re.compile(r"\bbaselines?\b", re.I)
 _AS_OTHERS_DID = re.compile(r"\bas (?:used|done|reported|proposed|described|implemented|in) (?:by|in)?\s*"
                             r"(?:[\w\-+]+\s*\d*\s*(?:,|and)?\s*){0,3}$", re.I)
 
@@ -144,7 +145,7 @@ def role_of(hit: Hit) -> str | None:
     ours = bool(_OUR_BEFORE.search(before))
     if _PART_AFTER.match(after) or _MEMBER_OF.search(before) or _INCLUDED_BY.search(before):
         return "component"
-    if not ours and re.search(r"\bbaselines?\b", before, re.I):
+    if not ours and _BASELINE_BEFORE.search(before):
         return "baseline"  # "the baseline models are trained using the LightGBM package"
     if not ours and (_TOOL_AFTER.match(after) or _TOOL_BEFORE.search(before)):
         return "component"
