@@ -76,13 +76,13 @@ def run_in_worker(function, *args):
     (The pool would otherwise catch the exception, report it and take the next task.)
     """
     global _in_task
+    _in_task = True
     try:
-        _in_task = True
-        result = function(*args)
-        _in_task = False
-        return result
+        return function(*args)
     except Terminated:
         os._exit(TERMINATED_STATUS)
+    finally:
+        _in_task = False
 
 
 def stop_workers() -> None:
