@@ -393,3 +393,23 @@ def test_a_label_a_pdf_reader_glued_to_the_paragraph_before_still_heads_its_sect
     units = {r.criterion.id: [u.text for u in r.units] for r in assess(path, rubric="ml-paper-analysis", offline=True).results}
     assert any(text.startswith("The error shown") for text in units["overfitting"])
     assert not any(text.startswith("The error shown") for text in units["optimisation"])
+
+
+def test_a_heading_that_would_end_an_estimated_page_goes_with_its_text(tmp_path):
+    # Word and Markdown pages are estimated; a heading falling on the last words
+    # of a page used to stand apart from its text and head nothing.
+    from analyser.checking.check import assess
+    from analyser.documents import load
+    from analyser.documents.model import WORDS_PER_PAGE
+
+    filler = ("The article screens crystals with a forest of trees on composition features. " * 60).split()
+    first = " ".join(filler[: WORDS_PER_PAGE - 9])  # the name and link lines hold 4 words
+    body = ("Name: Ada Lovelace\n\nhttps://doi.org/10.1038/s41524-020-0317-6\n\n" + first + ".\n\n**4) How it is taught**\n\n"
+            "The network is nudged batch after batch in the direction that reduces its mistakes, with the Adam "
+            "optimiser at a learning rate of 0.001 for 300 epochs, and early stopping on the validation loss.\n")
+    path = tmp_path / "analysis.md"
+    path.write_text(body, encoding="utf-8")
+    pages = [page.text for page in load(path).pages]
+    assert not pages[0].rstrip().endswith("How it is taught")
+    units = {r.criterion.id: r.units for r in assess(path, rubric="ml-paper-analysis", offline=True).results}
+    assert any(unit.heading == "4) How it is taught" for unit in units["optimisation"])

@@ -323,3 +323,24 @@ def test_pros_and_cons_in_bullet_notes_are_reasons_for_an_alternative(tmp_path):
     path.write_text(text, encoding="utf-8")
     alternatives = next(r for r in assess(path, offline=True, calibrated=False).results if r.criterion.id == "alternatives")
     assert alternatives.rule >= 2 and "reason" in alternatives.found
+
+
+def test_the_articles_reference_under_the_title_is_the_title_blocks_not_context():
+    # "Article: <authors>, <title>, <venue>" is long, holds no link and splits at
+    # initials ("H.-F. Chen"): it is still the title block, not the analysis.
+    from analyser.checking.segment import segment
+
+    reference = ("Article: J. Zhu, S. von Bülow, H. Liu, K. Lindorff-Larsen, H.-F. Chen, \"Extending Conformational "
+                 "Ensemble Prediction to Multidomain Proteins and Protein Complex\", bioRxiv preprint, January 2026.")
+    body = "Proteins are not static objects, and their disordered regions sample very many shapes. " * 3
+    parts = segment([(1, f"Ada Lovelace\n\nML analysis of IDPFold2\n\n{reference}\n\n"
+                         f"https://doi.org/10.64898/2026.01.14.699584\n\nContext\n\n{body}")])
+    assert not any("Bülow" in unit.text or "Extending" in unit.text for unit in parts.units)
+    assert parts.units[0].text.startswith("Proteins are not static")
+
+
+def test_initials_do_not_end_a_sentence():
+    from analyser.checking.segment import split_sentences
+
+    assert split_sentences("It follows H.-F. Chen and A. G. Smith closely. Then the model.") == [
+        "It follows H.-F. Chen and A. G. Smith closely.", "Then the model."]

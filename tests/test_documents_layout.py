@@ -192,6 +192,16 @@ def test_doi_and_url_continued_over_a_line_are_rejoined(tmp_path: Path):
     assert "www.github.com/lab/repo" in document.text
     assert "00636-z. Correspondence should" in document.text
 
+def test_a_header_line_ending_with_the_link_closes_its_paragraph(tmp_path: Path):
+    # The header of a submission ends with the article's link and no full stop;
+    # the analysis's first paragraph must not be swallowed into it.
+    body = " ".join(["The article is about repurposing approved drugs against a kinase target."] * 4)
+    lines = ["Name: Ada Lovelace", "ML analysis of: Yasir et al., Molecules 2024. Link:",
+             "https://doi.org/10.3390/molecules29061363"]
+    lines += [body[i : i + 80].strip() for i in range(0, len(body), 80)]
+    document = load(_write(tmp_path, "report.pdf", simple_pdf(["\n".join(lines)])), pdf_engine="pdfium")
+    assert "molecules29061363\n\nThe article is about" in document.text
+
 
 def test_plain_text_lines_join_without_a_space_inside_a_url(tmp_path: Path):
     path = _write(tmp_path, "notes.txt", "Read it at https://doi.org/10.1038/\ns44320-024-00013-0 before class.\n")
@@ -337,3 +347,32 @@ def test_reference_numbers_raised_after_a_word_are_left_out_and_exponents_kept()
     assert "performed using Adam with a batch size of 256" in text
     assert "All layers had a ReLU (rectified Linear Unit)" in text
     assert "(600–1800 cm-1 )" in text and "we utilized L2 weight regularization" in text
+
+
+def _spaced_paragraphs(gap: float, header: str | None = None) -> bytes:
+    """Two paragraphs whose lines all run to the margin, `gap` points apart (the line pitch is 14)."""
+    first = [header] * (header is not None) + [
+        "The model is a gradient-boosted ensemble of regression trees fitted on composition",
+        "descriptors, and the authors tune its depth and learning rate on a validation split.",
+    ]
+    second = [
+        "Overfitting is checked by comparing the training error with the error on the held-out",
+        "test set, and the learning curve still falls when the last thousand compounds are added.",
+    ]
+    runs = [Run(72, 700 - 14 * index - gap * (header is not None and index > 0), line) for index, line in enumerate(first)]
+    top = 700 - 14 * (len(first) - 1) - gap
+    runs += [Run(72, top - 14 * index, line) for index, line in enumerate(second)]
+    return placed_pdf([runs])
+
+
+@pytest.mark.parametrize("gap, split", [(14, False), (21, True)])
+def test_extra_space_after_a_sentence_opens_a_paragraph(tmp_path: Path, gap, split):
+    # A word processor spaces paragraphs; a last line that runs to the margin leaves no other trace.
+    document = load(_write(tmp_path, "report.pdf", _spaced_paragraphs(gap)), pdf_engine="pdfium")
+    assert ("split.\n\nOverfitting is checked" in document.text) is split
+    assert "compounds are added." in document.text
+
+
+def test_extra_space_after_a_labelled_field_opens_a_paragraph(tmp_path: Path):
+    document = load(_write(tmp_path, "report.pdf", _spaced_paragraphs(21, "Name: Ada Lovelace")), pdf_engine="pdfium")
+    assert document.text.startswith("Name: Ada Lovelace\n\nThe model is")

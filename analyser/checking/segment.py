@@ -52,6 +52,9 @@ class Segmented:
 _LINK = re.compile(r"https?://|\bdoi\b|arxiv:", re.IGNORECASE)
 _TITLE_BLOCK = re.compile(_LINK.pattern + r"|\bet al\b", re.IGNORECASE)
 TITLE_SENTENCE_MAX_WORDS = 25  # "Houhou et al., Optics Express (2020)"; a longer sentence citing "et al." is prose
+_REFERENCE_LABEL = re.compile(
+    r"^\W*(?:(?:the |analy[sz]ed |chosen )?(?:article|paper|reference|publication)|r[ée]f[ée]rence|article (?:analys|choisi)\w*)\s*:", re.IGNORECASE)
+REFERENCE_MAX_WORDS = 60  # a full reference with a long author list and title
 _NAME_LABEL = re.compile(r"^\W*(?:name|student|author|nom|pr[ée]nom|[ée]tudiant\w*|auteur\w*)\W*\s*:", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,100})(?:\*\*|__)\s*:?\s*$")
@@ -102,7 +105,7 @@ def split_sentences(text: str) -> list[str]:
             continue
         previous = parts[-1] if parts else ""
         last_word = previous.rstrip(".").rsplit(None, 1)[-1].casefold() if previous else ""
-        if parts and (last_word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word)):
+        if parts and (last_word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-z](?:\.?-[a-z]|\.[a-z])*", last_word)):
             parts[-1] = f"{previous} {piece}"
         else:
             parts.append(piece)
@@ -162,7 +165,9 @@ def segment(pages: list[tuple[int, str]], known_headings: set[str] | frozenset[s
                 return
             front.extend(sentences[: last + 1])
             sentences = rest
-        elif not in_body and len(text.split()) < BODY_MIN_WORDS:
+        elif not in_body and (len(text.split()) < BODY_MIN_WORDS or (
+                _REFERENCE_LABEL.match(text) and len(text.split()) <= REFERENCE_MAX_WORDS)):
+            # "Article: J. Zhu, S. von Bülow, ... bioRxiv preprint, January 2026." is the title block's.
             front.extend(lines_of_paragraph)
             return
         in_body = True
@@ -195,7 +200,8 @@ def segment(pages: list[tuple[int, str]], known_headings: set[str] | frozenset[s
                 front.append(title)
                 # A heading followed by body text opens the body (e.g. "## 1. Context");
                 # the title is followed by the name and link lines instead.
-                opens_body = next_line is not None and len(next_line.split()) >= 12 and not _TITLE_BLOCK.search(next_line)
+                opens_body = (next_line is not None and len(next_line.split()) >= 12 and not _TITLE_BLOCK.search(next_line)
+                              and not _REFERENCE_LABEL.match(next_line))
                 # A long first heading naming a topic is the document's title
                 # ("Bayesian optimisation for ..."), not that criterion's section.
                 names_one = names_section(title) and (len(front) > 1 or len(title.split()) < TITLE_MIN_WORDS)

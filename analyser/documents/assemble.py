@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from analyser.documents import frontmatter
 from analyser.documents import sentences as sentence_splitter
 from analyser.documents.blocks import Block, Parsed
-from analyser.documents.cleaning import url_continues
+from analyser.documents.cleaning import ends_with_url, url_continues
 from analyser.documents.model import (
     WORDS_PER_PAGE,
     Document,
@@ -183,15 +183,24 @@ def _first_page_title(units: list[_Unit]) -> str | None:
     return None
 
 
+_KEEP_WITH_NEXT_WORDS = 12  # a block this short may be a heading...
+_KEEP_WITH_NEXT_ROOM = 3  # ...kept with what follows it when fewer words would follow it on its page
+
+
 def _paginate(blocks: list[Block]) -> list[Block]:
     """Pages estimated at WORDS_PER_PAGE words; a paragraph over a page end is cut at a word."""
     paged: list[Block] = []
     words_before = 0
-    for block in blocks:
+    last = max((index for index, block in enumerate(blocks) if block.text.strip()), default=-1)
+    for index, block in enumerate(blocks):
         words = block.text.split()
         if not words:
             paged.append(Block(text="", page=1 + words_before // WORDS_PER_PAGE))
             continue
+        room = WORDS_PER_PAGE - words_before % WORDS_PER_PAGE
+        if index < last and len(words) <= _KEEP_WITH_NEXT_WORDS and 0 <= room - len(words) < _KEEP_WITH_NEXT_ROOM:
+            # A label or heading would end the page, its text on the next: it goes with its text.
+            words_before += room
         start = 0
         while start < len(words):
             page = 1 + words_before // WORDS_PER_PAGE
@@ -324,7 +333,7 @@ def _mark_headings(blocks: list[Block], line_based: bool, *, layout: bool = Fals
         if found is not None:
             units.append(_Unit(text=found[0], page=block.page, heading=True, kind=found[1], paragraph_break=True))
         else:
-            new_paragraph = not line_based or previous_blank or (
+            new_paragraph = not line_based or previous_blank or block.spaced or (
                 (text[0] in _BULLET_STARTS or text[1:2] in ".)") and bool(_BULLET.match(text))
             )
             units.append(_Unit(text=text, page=block.page, paragraph_break=new_paragraph))
@@ -333,7 +342,7 @@ def _mark_headings(blocks: list[Block], line_based: bool, *, layout: bool = Fals
 
 
 def _mark_paragraphs(units: list[_Unit]) -> None:
-    """Layout lines: a short line ending a sentence closes its paragraph."""
+    """Layout lines: a short line ending a sentence, or a link before a capital, closes its paragraph."""
     lengths = [len(unit.text) for unit in units if not unit.heading and len(unit.text) >= 25]
     if not lengths:
         return
@@ -341,7 +350,11 @@ def _mark_paragraphs(units: list[_Unit]) -> None:
     for current, following in zip(units, units[1:]):
         if current.heading:
             following.paragraph_break = True
-        elif current.text.endswith((".", "!", "?", ":")) and len(current.text) < 0.8 * typical:
+        elif len(current.text) < 0.8 * typical and (
+            current.text.endswith((".", "!", "?", ":"))
+            # A submission's header often ends its line with the article's link, no full stop.
+            or (following.text[:1].isupper() and ends_with_url(current.text))
+        ):
             following.paragraph_break = True
 
 

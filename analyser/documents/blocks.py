@@ -14,6 +14,7 @@ class Block:
     heading_level: int | None = None  # set when the format marks the block as a heading
     emphasis: bool = False  # set in bold or larger than the body (a heading hint)
     continues: bool = False  # carries the emphasised block before it on (a wrapped heading)
+    spaced: bool = False  # a layout line with extra space above it: it opens a paragraph
 
 
 @dataclass

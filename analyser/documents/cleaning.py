@@ -20,12 +20,14 @@ _SPACE_CHARS = "\u00a0\u202f\u205f\u3000\t\f\v"
 _INVISIBLE_CHARS = "\u200b-\u200d\u2060\ufeff\ufffe\u0000-\u0008\u000b\u000e-\u001f"  # a class, with ranges
 _SPACES = re.compile(f"[{_SPACE_CHARS}]")
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
-# Mark the start of a line set in bold or larger than the body, and of a line
-# carrying such a line on (see pdf_style). Private-use characters: not
+# Mark the start of a line set in bold or larger than the body, of a line
+# carrying such a line on, and of a line standing apart from a sentence's end
+# by extra space: a new paragraph (see pdf_style). Private-use characters: not
 # whitespace for str.strip(), and removed from the engines' text before marking.
 EMPHASIS = "\ue000"
 CONTINUED = "\ue001"
-MARKS = EMPHASIS + CONTINUED
+PARAGRAPH = "\ue002"
+MARKS = EMPHASIS + CONTINUED + PARAGRAPH
 _HYPHEN_CHARS = "\u2010\u2011"
 _HYPHENS = re.compile(f"[{_HYPHEN_CHARS}]")
 _SOFT_HYPHEN_AT_END = re.compile("\u00ad[ \t]*\n")
@@ -295,6 +297,11 @@ _TEX_GLUE_START = "\\^_}{="
 _URL_CONTINUATION = re.compile(r"[\w%~/#?=&+-]")
 
 
+def ends_with_url(line: str) -> bool:
+    """Whether `line` ends with a URL or DOI ("Link: https://doi.org/10.3390/x")."""
+    return ("/" in line or "www" in line or "oi:" in line) and bool(_URL_TOKEN.search(line))
+
+
 def url_continues(line: str, following: str) -> bool:
     """Whether `following` carries on the URL or DOI that ends `line` ("10.1038/" + "s44320-...").
 
@@ -305,7 +312,7 @@ def url_continues(line: str, following: str) -> bool:
     if not line or not following or line[-1] not in "/._-:=?&#":
         return False
     # Cheap tests in C before the regex: a URL or DOI holds "/", "www" or "doi:".
-    if ("/" not in line and "www" not in line and "oi:" not in line) or not _URL_TOKEN.search(line):
+    if not ends_with_url(line):
         return False
     first = following[0]
     if not _URL_CONTINUATION.match(first):

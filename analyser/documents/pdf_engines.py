@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 # EMPHASIS starts a line set in bold or larger than the body text (PDFium
 # only): the cleaning keeps it, the loader reads it as a heading hint.
-from analyser.documents.cleaning import CONTINUED, EMPHASIS, MARKS
+from analyser.documents.cleaning import CONTINUED, EMPHASIS, MARKS, PARAGRAPH
 from analyser.documents.errors import (
     CorruptPdfError,
     EncryptedPdfError,
@@ -171,7 +171,7 @@ def _without_reference_superscripts(textpage, text: str, count: int) -> str:
 def _without_marks(text: str) -> str:
     """`text` without our private emphasis marks (a PDF may hold those characters)."""
     # The marks are almost never there: a substring test (C, fast) spares a regex pass over every page.
-    if EMPHASIS in text or CONTINUED in text:
+    if EMPHASIS in text or CONTINUED in text or PARAGRAPH in text:
         return _MARK.sub("", text)
     return text
 
@@ -227,10 +227,16 @@ def _read_pdfium(data: bytes, path: str) -> RawPdf:
         marked = pdf_style.emphasised_lines(pages, font_name)
         texts = []
         for (textpage, lines, _), (starts, continued) in zip(pages, marked):
+            paragraphs = pdf_style.paragraph_starts(textpage, lines) - starts - continued
             if starts or continued:
                 lines = _marked(lines, starts, continued)
             if has_markers[len(texts)]:
+                count = len(lines)
                 lines = pdf_style.attach_list_markers(textpage, lines)
+                if len(lines) != count:
+                    paragraphs = set()  # the lines moved: their numbers no longer hold
+            for number in paragraphs:
+                lines[number] = PARAGRAPH + lines[number].lstrip()
             texts.append(_normalise("\n".join(lines)))
         metadata = document.get_metadata_dict(skip_empty=True)
     except pdfium.PdfiumError as error:

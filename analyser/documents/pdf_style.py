@@ -186,6 +186,43 @@ def _continuations(textpage, lines: list[str], marked: set[int], found: list[_Ca
     return result
 
 
+_PARAGRAPH_GAP = (1.2, 4.0)  # extra space between paragraphs, in line pitches: more than a line, less than a figure
+_SENTENCE_END = re.compile(r"[.!?:][\"'”’»)\]]*$")
+_SHORT_FIELD = re.compile(r"\s*[A-ZÀ-Þ][\w'’ ]{1,24}\s?:\s*\S.{0,50}$")  # "Name: Ada Lovelace", "Date : 3 mai"
+
+
+def paragraph_starts(textpage, lines: list[str]) -> set[int]:
+    """The lines that open a paragraph by the space above them: after a sentence's end or a
+    labelled field ("Name: Ada Lovelace"), a wider gap than the page's line pitch.
+
+    Word processors space paragraphs rather than indent them, and a paragraph
+    whose last line runs to the margin leaves no other trace in the text.
+    """
+    positions = [0, *itertools.accumulate(len(line) + 2 for line in lines)]
+    if positions[-1] - 2 != textpage.count_chars():
+        return set()
+    bottoms: list[tuple[int, float, float]] = []  # (line, bottom, height) of each line's first character
+    for number, line in enumerate(lines):
+        if line.strip():
+            left, bottom, _, top = _charbox(textpage, positions[number] + len(line) - len(line.lstrip()))
+            bottoms.append((number, bottom, top - bottom))
+    gaps = [(above[1] - below[1], above, below) for above, below in zip(bottoms, bottoms[1:])]
+    pitches = sorted(gap for gap, above, below in gaps if gap > 0 and abs(above[2] - below[2]) < 0.1 * above[2])
+    if len(pitches) < 3:
+        return set()
+    pitch = pitches[(len(pitches) - 1) // 2]  # the lower median: most gaps are the plain line pitch
+    low, high = _PARAGRAPH_GAP
+    return {
+        below[0]
+        for gap, above, below in gaps
+        if low * pitch <= gap <= high * pitch
+        and abs(above[2] - below[2]) < 0.1 * above[2]  # same type: not a heading or a caption
+        and (_SENTENCE_END.search(lines[above[0]].rstrip()) or _SHORT_FIELD.match(lines[above[0]]))
+        and not lines[below[0]].lstrip()[:1].islower()  # "(Fig." / "7) where ...", "e.g." / "the ..."
+        and not lines[below[0]].lstrip()[:1].isdigit()
+    }
+
+
 # A line holding nothing but a list marker: "1.", "(2)", "[3]", "a)", "•".
 # PDFium gives such markers apart from their items when the list is laid
 # out as two columns (marker, text): often all of a page's markers at once,

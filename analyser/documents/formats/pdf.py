@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from analyser.documents.blocks import Block, Parsed
-from analyser.documents.cleaning import clean_pages
+from analyser.documents.cleaning import CONTINUED, MARKS, PARAGRAPH, clean_pages
 from analyser.documents.errors import EmptyDocumentError, NoTextLayerError
-from analyser.documents.cleaning import CONTINUED, MARKS
 from analyser.documents.pdf_engines import extract
 
 
@@ -20,12 +19,17 @@ def read(data: bytes, path: str, engine: str = "auto") -> Parsed:
         for line in lines:
             if not line:
                 continue
+            spaced = line[0] == PARAGRAPH
+            if spaced:
+                line = line[1:].lstrip()
+                if not line:
+                    continue
             if line[0] in MARKS:  # set in bold or large: a heading hint
                 text = line[1:].strip()
                 if text:
                     blocks.append(Block(text, number, emphasis=True, continues=line[0] == CONTINUED))
             else:
-                blocks.append(Block(line, number))
+                blocks.append(Block(line, number, spaced=spaced))
     if not blocks:
         raise NoTextLayerError("no text layer: this looks like a scan; OCR it first", path=path)
     return Parsed(
