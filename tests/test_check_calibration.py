@@ -286,3 +286,21 @@ def test_what_the_article_bears_out_counts_for_its_criterion_wherever_it_stands(
         return framing.features["agreed_doc"]
 
     assert agreed(body + sized) > agreed(body + unsized) == 0
+
+
+def test_invented_settings_are_named_even_when_the_score_was_low_anyway():
+    # A score the calibration already put at 1 said nothing of the Adam, epochs and
+    # learning rate the article never gives: the student could not tell why.
+    from analyser.checking.criteria import CriterionResult
+    from analyser.checking.feedback import for_criterion
+    from analyser.checking.report import Claim
+
+    criterion = next(c for c in load_rubric().criteria if c.id == "optimisation")
+    invented = [Claim(f"{name}: \u201cThe potential is trained with Adam for 300 epochs.\u201d", False,
+                      "the article never gives it", verdict="unsupported", kind=kind)
+                for name, kind in (("Adam", "method"), ("300 epochs", "setting"))]
+    low = CriterionResult(criterion, 1, [], claims=invented)
+    assert "Some statements are not in the article (Adam" in for_criterion(low)
+    assert "Certaines affirmations ne sont pas dans l'article (Adam" in for_criterion(low, "fr")
+    one = CriterionResult(criterion, 1, [], claims=invented[:1])  # one alone holds nothing and is not named
+    assert "not in the article" not in for_criterion(one)

@@ -280,10 +280,23 @@ def test_labels_inside_a_numbered_section_are_its_parts():
     headings = ["5. Overfitting", "6. Alternatives", "On the model side:", "On the data side:", "7. Conclusion",
                 "## Model", "Under the hood"]
     units = [Unit("A sentence.", 1, None, section, section) for section in (0, 2, 3, 4, 6)]  # 1 and 5 hold none
-    mapped = _with_sub_labels(map_headings(headings, load_rubric()), headings, units)
+    rubric = load_rubric()
+    mapped = _with_sub_labels(map_headings(headings, rubric), headings, units, [c.id for c in rubric.criteria])
     assert mapped[2:4] == ["alternatives", "alternatives"]  # not the model's nor the framing's
     assert mapped[4] is None  # a numbered heading ends the labels
     assert mapped[6] == "model"  # a part of the empty section above it
+
+
+def test_a_label_naming_a_later_criterion_under_an_empty_section_starts_it():
+    # "Overfitting:" stood alone at a page's end, "The numbers:" led a list, then "Alternatives:".
+    from analyser.checking.criteria import _with_sub_labels, map_headings
+    from analyser.checking.segment import Unit
+
+    headings = ["Overfitting:", "The numbers (Table 1 and text):", "Alternatives:"]
+    units = [Unit("A sentence.", 1, None, section, section) for section in (1, 2)]
+    rubric = load_rubric()
+    mapped = _with_sub_labels(map_headings(headings, rubric), headings, units, [c.id for c in rubric.criteria])
+    assert mapped == ["overfitting", "overfitting", "alternatives"]
 
 
 def test_run_in_labels_under_an_empty_section_are_its_parts(tmp_path):
@@ -413,3 +426,15 @@ def test_a_heading_that_would_end_an_estimated_page_goes_with_its_text(tmp_path)
     assert not pages[0].rstrip().endswith("How it is taught")
     units = {r.criterion.id: r.units for r in assess(path, rubric="ml-paper-analysis", offline=True).results}
     assert any(unit.heading == "4) How it is taught" for unit in units["optimisation"])
+
+
+def test_a_sections_name_ending_a_pdf_page_heads_the_next_pages_text():
+    from analyser.checking.segment import segment
+
+    first = ("Name: Ada Lovelace\n\nOverfitting:\n\nThe split is random, so close analogues of a test active sit in "
+             "the training set and the test score is optimistic.\n\n")
+    second = "A random forest on Morgan fingerprints as a baseline would show whether the network is needed.\n"
+    names = lambda heading: heading.rstrip(":") in ("Overfitting", "Alternatives")  # noqa: E731
+    assert segment([(1, first + "Alternatives:"), (2, second)], names_section=names).headings == ["Overfitting:", "Alternatives:"]
+    # A lead-in to a list there is not a heading: the paragraph may go on.
+    assert segment([(1, first + "The numbers:"), (2, second)], names_section=names).headings == ["Overfitting:"]

@@ -123,14 +123,15 @@ def map_headings(headings: list[str], rubric: Rubric) -> list[str | None]:
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s", re.I)
 
 
-def _with_sub_labels(mapped: list[str | None], headings: list[str], units: list[Unit]) -> list[str | None]:
+def _with_sub_labels(mapped: list[str | None], headings: list[str], units: list[Unit], order: list[str]) -> list[str | None]:
     """Sub-labels belong to the section above them. Under a numbered heading
     ("6. Alternatives"), unnumbered labels ending with a colon ("On the model
     side:", "On the data side:") are its parts, whatever they name; and a heading
     that names no criterion under one that holds no sentence of its own
     ("## Model", then "### Under the hood") is its part too, as are run-in
     labels ending with a colon or a full stop under it ("Alternatives", then
-    LaTeX's "\\paragraph{Models.}", "\\paragraph{Data.}")."""
+    LaTeX's "\\paragraph{Models.}", "\\paragraph{Data.}"). A label naming a
+    criterion after the owner's in `order` (the rubric's) starts that criterion."""
     sentences = [0] * len(mapped)
     for unit in units:
         if 0 <= unit.section < len(mapped):
@@ -138,15 +139,23 @@ def _with_sub_labels(mapped: list[str | None], headings: list[str], units: list[
     result = list(mapped)
     numbered_owner: str | None = None  # the criterion of the numbered section the labels stand in
     empty_owner: str | None = None  # the criterion of a heading with no sentence of its own
+    rank = {criterion: place for place, criterion in enumerate(order)}
+
+    def moves_on(index: int, owner: str | None) -> bool:
+        # A label naming a criterion that comes after its owner's, in the rubric's
+        # order, opens that criterion's section ("Overfitting:", "The numbers:",
+        # then "Alternatives:"); "On the model side:" under alternatives is a part.
+        return mapped[index] is not None and owner is not None and rank.get(mapped[index], -1) > rank.get(owner, -1)
+
     for index, heading in enumerate(headings):
-        if empty_owner is not None and heading.rstrip().endswith((":", ".")):
+        if empty_owner is not None and heading.rstrip().endswith((":", ".")) and not moves_on(index, empty_owner):
             result[index] = empty_owner  # a run-in label ("Modèles.", "Data:") under it
             continue
         empty_owner = result[index] if sentences[index] == 0 else None
         if _NUMBERED.match(heading):
             numbered_owner = result[index]
             continue
-        if numbered_owner is not None and heading.rstrip().endswith(":"):
+        if numbered_owner is not None and heading.rstrip().endswith(":") and not moves_on(index, numbered_owner):
             result[index] = numbered_owner
             continue
         numbered_owner = None
@@ -249,7 +258,7 @@ SHARE_OF_BEST = 0.5  # a sentence outside a criterion's section counts for the c
 
 def assign(units: list[Unit], headings: list[str], rubric: Rubric) -> Assignment:
     """Each criterion's sentences, and its asides in other sections."""
-    section_criterion = _with_sub_labels(map_headings(headings, rubric), headings, units)
+    section_criterion = _with_sub_labels(map_headings(headings, rubric), headings, units, [c.id for c in rubric.criteria])
     mentions = defined_aliases(units, rubric)
     assigned: dict[str, list[int]] = {c.id: [] for c in rubric.criteria}
     asides: dict[str, list[int]] = {c.id: [] for c in rubric.criteria}

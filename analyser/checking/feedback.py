@@ -8,6 +8,8 @@ specifics, a text that reads as a summary.
 
 from __future__ import annotations
 
+from analyser.checking import calibration
+from analyser.checking.report import Claim
 from analyser.checking.criteria import CriterionResult
 
 MAX_CLAIMS = 2
@@ -17,6 +19,7 @@ _HELD = {
         "wrong": "Held at 1: the article says otherwise ({claims}); check these statements against the paper.",
         "wrong_anyway": "The article says otherwise ({claims}); check these statements against the paper.",
         "unsupported": "Held at 1: some statements are not in the article ({claims}); check them against the paper.",
+        "unsupported_anyway": "Some statements are not in the article ({claims}); check them against the paper.",
         "generic": "Held at 1: what you write here is generic; say what this article does (its model, data, "
                    "numbers, results) to reach level 2.",
         "summary": "Held at {cap}: the text reads as a summary (see the is_analysis check); judge and question the "
@@ -26,6 +29,7 @@ _HELD = {
         "wrong": "Maintenu à 1 : l'article dit autre chose ({claims}) ; vérifiez ces affirmations dans l'article.",
         "wrong_anyway": "L'article dit autre chose ({claims}) ; vérifiez ces affirmations dans l'article.",
         "unsupported": "Maintenu à 1 : certaines affirmations ne sont pas dans l'article ({claims}) ; vérifiez-les dans l'article.",
+        "unsupported_anyway": "Certaines affirmations ne sont pas dans l'article ({claims}) ; vérifiez-les dans l'article.",
         "generic": "Maintenu à 1 : ce que vous écrivez ici est générique ; dites ce que fait cet article (son modèle, "
                    "ses données, ses chiffres, ses résultats) pour atteindre le niveau 2.",
         "summary": "Maintenu à {cap} : le texte se lit comme un résumé (voir le contrôle is_analysis) ; jugez et "
@@ -34,16 +38,26 @@ _HELD = {
 }
 
 
+def shown_claims(result: CriterionResult) -> list[Claim]:
+    """The claims the feedback names: those the article contradicts, else methods or
+    settings it never gives when they are enough to hold a score."""
+    if result.wrong:
+        return result.wrong
+    invented = calibration.invented(result)
+    if len(invented) >= calibration.INVENTED_HOLD or "wrong" in result.held:
+        return invented or [claim for claim in result.claims if claim.verdict == "unsupported"]
+    return []
+
+
 def for_criterion(result: CriterionResult, language: str = "en") -> str:
     texts = _HELD.get(language, _HELD["en"])
     parts = []
-    if "wrong" in result.held or result.wrong:
-        # A statement the article contradicts is said even when the level was low anyway.
-        wrong = result.wrong
-        chosen = wrong or [claim for claim in result.claims if claim.verdict == "unsupported"]
+    chosen = shown_claims(result)
+    if chosen:
+        # They are said even when the level was low anyway.
         claims = "; ".join(f"{claim.claim.split(':', 1)[0]} \u2014 {claim.detail}" for claim in chosen[:MAX_CLAIMS])
-        key = ("wrong" if wrong else "unsupported") if "wrong" in result.held else "wrong_anyway"
-        parts.append(texts[key].format(claims=claims))
+        key = "wrong" if result.wrong else "unsupported"
+        parts.append(texts[key if "wrong" in result.held else key + "_anyway"].format(claims=claims))
     if "generic" in result.held:
         parts.append(texts["generic"])
     if "summary" in result.held:

@@ -186,6 +186,11 @@ def segment(pages: list[tuple[int, str]], known_headings: set[str] | frozenset[s
         # A plain heading stands alone between blank lines; a numbered one
         # ("5. Overfitting") may follow a paragraph a page break left open.
         alone = position + 1 < len(lines) and not lines[position + 1][1].strip() and lines[position + 1][0] == number
+        if not alone and position + 1 < len(lines) and lines[position + 1][0] != number:
+            # The last line of a page: a section's name there heads the next page's text
+            # ("Alternatives:" then a page break); any other line may be a paragraph going on
+            # ("Model: a fine-tuned open" where an estimated page cut a list item).
+            alone = (stripped.endswith(":") or len(stripped.split()) <= 3) and names_section(stripped)
         numbered = re.match(r"^\d{1,2}[.)]?\s+[A-ZÀ-Þ]", stripped) and paragraph and paragraph[-1].rstrip().endswith((".", "!", "?", ")"))
         plain = alone and (not paragraph or numbered) and _is_plain_heading(stripped, _next_paragraph(lines, position))
         if heading or plain or stripped in known_headings:
