@@ -12,10 +12,11 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 # Each round's sets, in order (rounds 3 and 4 pooled two).
 SPENT_ROUNDS = (("sealed",), ("sealed2",), ("sealed3", "sealed4"), ("sealed5", "sealed6"), ("sealed7",), ("sealed8",),
-                ("sealed9",), ("sealed10",), ("sealed11",), ("sealed12",), ("sealed13",), ("sealed14",), ("sealed15",))
+                ("sealed9",), ("sealed10",), ("sealed11",), ("sealed12",), ("sealed13",), ("sealed14",), ("sealed15",),
+                ("sealed16",))
 OPENED = tuple(name for spent in SPENT_ROUNDS for name in spent)
 # The next blind test: read by `--sealed`, by nobody else.
-NEXT = "sealed16"
+NEXT = "sealed17"
 
 
 def calibration_arguments(shared: Path) -> list[str]:

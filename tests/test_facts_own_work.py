@@ -783,3 +783,47 @@ def test_a_baseline_trained_with_a_package_is_a_baseline_and_a_split_as_used_by_
     roles = _roles(facts)
     assert roles.get("lightgbm") == "baseline"
     assert [model.name for model in facts.models if model.role == "main"] == ["ALIGNN"]
+
+
+def test_phase_regions_clustered_then_a_regression_per_region_is_unsupervised_and_semi_supervised_too():
+    # Methods in the passive voice ("is used"), no "we": the paradigms are still the paper's own.
+    facts = facts_of(
+        ("Methods", "The diffraction patterns of the measured samples are grouped into phase regions. "
+                    "If the number of clusters drops below half of the starting number, the grouping stops. "
+                    "Once the phase map is identified, the phase region labels are propagated to the unmeasured samples. "
+                    "To exploit the data manifold, the semi-supervised learning technique of harmonic energy "
+                    "minimization is used. "
+                    "Each region's property is then predicted by Gaussian process regression on the composition."),
+    )
+    assert facts.values("learning_type") == {"supervised", "unsupervised", "semi-supervised"}
+    assert {"clustering", "regression"} <= facts.values("tasks")
+
+
+def test_a_paradigm_of_a_baseline_described_in_the_methods_is_not_the_papers():
+    facts = facts_of(
+        ("Methods", "We train PharmNet, a graph transformer, to predict the solubility of each molecule. "
+                    "The MGSSL baseline designed a motif-based graph self-supervised learning scheme. "
+                    "The GROVER baseline learns with self-supervised message passing on ten million molecules. "
+                    "PharmNet is compared with MGSSL and GROVER on the same splits."),
+    )
+    assert "self-supervised" not in facts.values("learning_type")
+
+
+def test_inputs_of_off_the_shelf_methods_the_paper_sets_itself_against_are_not_its_inputs():
+    facts = facts_of(
+        ("Methods", "Off-the-shelf Bayesian optimisation methods feed the synthesis parameters to a surrogate model. "
+                    "Recent use of active learning trains models on the process parameters alone. "
+                    "The Gaussian process surrogate model is trained on the measured compositions."),
+    )
+    assert "process parameters" not in facts.values("representation")
+
+
+def test_a_one_nearest_neighbour_comparison_is_a_baseline_but_a_nearest_neighbour_distance_is_no_model():
+    facts = facts_of(
+        ("Methods", "We fit a Gaussian process to the measured band gaps. "
+                    "The label propagation of our method is compared to the use of 1-nearest neighbor, where any "
+                    "unlabelled material takes the label of its nearest measured one. "
+                    "The nearest neighbour distance of each crystal is computed from its structure."),
+    )
+    assert _roles(facts).get("1-nearest neighbor") == "baseline"
+    assert {model.family for model in facts.models} == {"gaussian-process", "nearest-neighbours"}

@@ -185,6 +185,15 @@ def test_n_samples_is_none_for_several_data_sets_of_different_sizes():
     assert {"BBBP", "BACE", "ESOL", "Tox21"} <= facts.values("datasets")
 
 
+def test_a_citation_number_before_a_clause_is_no_sample_count():
+    from analyser.facts.corpus import Corpus
+    from analyser.facts.sizes import size_candidates
+
+    document = make_document(("Methods", "The graph defines a Markov random field (MRF) 45 where materials with the "
+                                         "same label belong to the same phase region. The wafer holds 177 materials."))
+    assert [candidate.value for candidate in size_candidates(Corpus(document))] == [177]
+
+
 def test_measures_are_not_sample_counts():
     facts = facts_of(("Methods", "We synthesised 300 nm particles and used 50 mg of polymer in the data set."))
     assert facts.data.n_samples is None

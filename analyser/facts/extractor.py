@@ -16,7 +16,7 @@ def extract(document: Document) -> PaperFacts:
     tasks = learning.tasks(corpus, others, own, generative=[model for model in found_models
                                                            if model.role == "main" and model.family == "generative"])
     facts = PaperFacts(
-        learning_type=learning.learning_types(corpus, tasks),
+        learning_type=learning.learning_types(corpus, tasks, others, own),
         tasks=tasks,
         models=found_models,
         data=data.find(corpus, others, own),

@@ -89,19 +89,26 @@ _DATA_STEP = re.compile(
 )
 
 
-def learning_types(corpus: Corpus, found_tasks: list[Label]) -> list[Label]:
+METHODS_STATEMENTS = 2
+
+
+def learning_types(corpus: Corpus, found_tasks: list[Label], others: Iterable[str] = (), own: Iterable[str] = ()) -> list[Label]:
     tallies = scoring.tally(corpus, vocab.group("learning", "learning_type"))
+    others, own = tuple(others), tuple(own)
     if "unsupervised" in tallies:
         tally = tallies["unsupervised"]
         tally.rescale([hit for hit in tally.hits if not _DATA_STEP.search(hit.sent.text)])
     # Beyond "supervised", a paradigm is the paper's own only when it says so in
-    # the first person ("we pre-train with self-supervised..."): baselines and
-    # related work are full of other paradigms.
+    # the first person ("we pre-train with self-supervised..."), or more than once
+    # in its methods' own statements ("the semi-supervised technique ... is used"):
+    # baselines and related work are full of other paradigms.
     labels = [
         tally.label(LEARNING_MIN_SCORE)
         for tally in sorted(tallies.values(), key=lambda item: -item.score)
         if tally.reported(LEARNING_MIN_SCORE)
-        and (tally.value == "supervised" or any(hit.sent.owned for hit in tally.hits))
+        and (tally.value == "supervised" or any(hit.sent.owned for hit in tally.hits)
+             or sum(hit.sent.kind == "methods" and hit.sent.pipeline and not about_other_model(hit.sent, others, own)
+                    for hit in tally.hits) >= METHODS_STATEMENTS)
     ]
     values = {label.value for label in labels}
     # Learning a regression or a classification from labelled targets is
@@ -116,7 +123,10 @@ def learning_types(corpus: Corpus, found_tasks: list[Label]) -> list[Label]:
         confidence = max(label.confidence for label in found_tasks if label.value in ("regression", "classification"))
         labels.append(Label("supervised", task_evidence[:scoring.MAX_EVIDENCE], confidence))
     if "unsupervised" not in values:
-        unsupervised_tasks = [label for label in found_tasks if label.value in ("clustering",)]
-        if unsupervised_tasks and not task_evidence:
-            labels.append(Label("unsupervised", unsupervised_tasks[0].evidence, unsupervised_tasks[0].confidence))
+        # Clustering of the paper's own is unsupervised, beside a supervised model too
+        # (phase regions clustered, then a regression per region), unless it only cuts the data.
+        clustering = [label for label in found_tasks if label.value == "clustering"
+                      and not all(_DATA_STEP.search(evidence.quote) for evidence in label.evidence)]
+        if clustering:
+            labels.append(Label("unsupervised", clustering[0].evidence, clustering[0].confidence))
     return labels

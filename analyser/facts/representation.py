@@ -98,7 +98,8 @@ def _fed(hit: Hit) -> bool:
 _BASELINE = re.compile(r"\bbaselines?\b", re.I)
 # "Compared with the traditional descriptor-based models, GNNs learn...": the input of other approaches
 _COMPARED_WITH = re.compile(r"\b(?:compared (?:with|to)|unlike|in contrast to|instead of|rather than)\b", re.I)
-_OTHER_APPROACHES = re.compile(r"\b(?:traditional|conventional)\b", re.I)
+_OTHER_APPROACHES = re.compile(r"\b(?:traditional|conventional|off-the-shelf|existing|previous|prior (?:work|studies|methods)|"
+                               r"recent (?:use|uses|work|studies|approaches|methods))\b", re.I)
 
 
 def _about_other_model(hit: Hit, others: Iterable[str], own: Iterable[str]) -> bool:

@@ -45,7 +45,9 @@ _UNIT = re.compile(
     r"GPa|MPa|kPa|bar|atm|rpm|V|kV|mA|W)\b",
 )
 _FUNCTION_WORDS = re.compile(
-    r"\b(?:as|in|of|the|for|to|with|from|by|on|at|which|that|were|was|is|are|than|and|or|per)\b", re.I
+    # "(MRF) 45 where materials ...": a citation number before a clause, no count
+    r"\b(?:as|in|of|the|for|to|with|from|by|on|at|which|that|were|was|is|are|than|and|or|per|where|when|while|whose|who)\b",
+    re.I,
 )
 _RANGE_AFTER = re.compile(r"^\s*(?:[-–]|to)\s*\d", re.I)
 # "ranging from 312 to 341,788 instances": the end of a range is no size either.
