@@ -9,8 +9,8 @@ specifics, a text that reads as a summary.
 from __future__ import annotations
 
 from analyser.checking import calibration
-from analyser.checking.report import Claim
 from analyser.checking.criteria import CriterionResult
+from analyser.checking.report import Claim
 
 MAX_CLAIMS = 2
 

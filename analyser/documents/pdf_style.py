@@ -204,7 +204,7 @@ def paragraph_starts(textpage, lines: list[str]) -> set[int]:
     bottoms: list[tuple[int, float, float]] = []  # (line, bottom, height) of each line's first character
     for number, line in enumerate(lines):
         if line.strip():
-            left, bottom, _, top = _charbox(textpage, positions[number] + len(line) - len(line.lstrip()))
+            _, bottom, _, top = _charbox(textpage, positions[number] + len(line) - len(line.lstrip()))
             bottoms.append((number, bottom, top - bottom))
     gaps = [(above[1] - below[1], above, below) for above, below in zip(bottoms, bottoms[1:])]
     pitches = sorted(gap for gap, above, below in gaps if gap > 0 and abs(above[2] - below[2]) < 0.1 * above[2])

@@ -13,6 +13,7 @@ from analyser.facts.model import Label
 # from the paper's metrics (RMSE, ROC-AUC), weighted low in the vocabulary.
 TASK_MIN_SCORE = 1.2
 LEARNING_MIN_SCORE = 1.0
+METHODS_STATEMENTS = 2  # a paradigm said this often in the methods' own statements is the paper's
 MINOR_TASK_SHARE = 0.1  # of the strongest task's score
 # Where a paper weighs its work against others' and what could come next: a task
 # said only there, never of its own work in the first person, is not its models'.
@@ -87,9 +88,6 @@ _DATA_STEP = re.compile(
     r"\bseparate\s+models?\b|\bone model (?:per|for each)\b|\bpre-?process\w*|\bdata preparation\b",
     re.I,
 )
-
-
-METHODS_STATEMENTS = 2
 
 
 def learning_types(corpus: Corpus, found_tasks: list[Label], others: Iterable[str] = (), own: Iterable[str] = ()) -> list[Label]:
