@@ -827,3 +827,21 @@ def test_a_one_nearest_neighbour_comparison_is_a_baseline_but_a_nearest_neighbou
     )
     assert _roles(facts).get("1-nearest neighbor") == "baseline"
     assert {model.family for model in facts.models} == {"gaussian-process", "nearest-neighbours"}
+
+
+def test_the_input_parameters_an_autonomous_experiment_varies_are_its_models_inputs():
+    facts = facts_of(
+        ("Results", "We apply the self-driving lab to the optimisation of an enzyme assay whose yield depends on many "
+                    "input parameters, which a Gaussian process surrogate model maps to the measured signal. "
+                    "Our algorithm explores the four-dimensional parameter space, and the model predicts the signal "
+                    "of each untested point."),
+    )
+    assert "process parameters" in facts.values("representation")
+
+
+def test_interatomic_distances_fed_to_a_potential_are_3d_coordinates():
+    facts = facts_of(
+        ("Methods", "The interatomic distances within the cutoff are expanded in Bessel functions and fed into our "
+                    "neural network. The network predicts the energy of each structure from these interatomic distances."),
+    )
+    assert "3D coordinates" in facts.values("representation")
