@@ -337,3 +337,12 @@ def test_a_negation_in_a_consequence_clause_does_not_excuse_the_claim_before_it(
     found = claims_against(article, "## Overfitting\n\nLa courbe d'apprentissage montre que les erreurs se rejoignent, "
                                     "donc il n'y a pas de surapprentissage.\n")
     assert found.get("learning curve") == "unsupported"
+
+
+def test_unsupervised_is_no_wrong_claim_about_an_article_that_clusters(claims_against):
+    # The facts may miss a paradigm; the article's own words that it clusters are enough.
+    article = ("# Band gaps by active learning\n\n## Methods\n\nWe train a Gaussian process regression model in a "
+               "supervised manner on 177 labelled samples to predict their band gap. The phase regions of the "
+               "samples are found by clustering their diffraction patterns before each regression.\n")
+    found = claims_against(article, "## Framing\n\nPhase mapping is an unsupervised problem: no phase is labelled.\n")
+    assert found.get("unsupervised") != "contradicted"

@@ -336,6 +336,8 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                             add(value, "agrees", texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing", "facts")
                         elif field_name == "learning_type" and _CLOSE_LEARNING.get(value, set()) & (known | _generative(facts)):
                             continue  # a word of a contested border, not a wrong claim
+                        elif field_name == "learning_type" and any(term in folded_article for term in _DOES.get(value, ())):
+                            continue  # the article does what the word names, whatever the facts found
                         elif not matcher.search(folded_article) and value[:STEM_LETTERS] not in folded_article:
                             # Not even "classifier" or "regressor" in the article: the claim is none of its work.
                             add(value, "contradicted", texts["facts"].format(field=field_name.replace("_", " "), values=", ".join(sorted(known))), "framing", "facts")
@@ -419,6 +421,10 @@ STEM_LETTERS = 7  # "classif", "regress", "generat", "cluster", "supervi"
 _CLOSE_LEARNING = {"self-supervised": {"supervised", "unsupervised", "generative"},
                    "unsupervised": {"self-supervised", "generative"},
                    "supervised": {"self-supervised"}}
+
+
+# What an article does when it learns without labels: "unsupervised" is no wrong claim there.
+_DOES = {"unsupervised": ("clustering", "number of clusters", "dimensionality reduction", "principal component", "autoencoder")}
 
 
 def _generative(facts) -> set[str]:
