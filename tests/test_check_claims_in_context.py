@@ -346,3 +346,14 @@ def test_unsupervised_is_no_wrong_claim_about_an_article_that_clusters(claims_ag
                "samples are found by clustering their diffraction patterns before each regression.\n")
     found = claims_against(article, "## Framing\n\nPhase mapping is an unsupervised problem: no phase is labelled.\n")
     assert found.get("unsupervised") != "contradicted"
+
+
+def test_nothing_said_of_a_method_and_stochastic_gradient_boosting_are_no_claims_of_sgd_or_early_stopping(claims_against):
+    found = claims_against(PAPER, "## Training\n\nThe paper gives no values at all: not the grid, not the learning rate "
+                                  "(shrinkage), the tree depth or the subsampling fraction, and nothing about early stopping. "
+                                  "Each weak learner sees a subset of the examples, which is stochastic gradient boosting.\n")
+    assert "early stopping" not in found
+    assert "stochastic gradient descent" not in found
+    # Stochastic gradient descent itself still is one.
+    assert claims_against(PAPER, "## Training\n\nThe generator is trained by stochastic gradient descent.\n").get(
+        "stochastic gradient descent") == "unsupported"

@@ -845,3 +845,14 @@ def test_interatomic_distances_fed_to_a_potential_are_3d_coordinates():
                     "neural network. The network predicts the energy of each structure from these interatomic distances."),
     )
     assert "3D coordinates" in facts.values("representation")
+
+
+def test_the_trees_of_a_boosted_ensemble_are_its_members_not_a_second_main_model():
+    facts = facts_of(
+        ("Methods", "Our models are constructed using the gradient boosting decision tree (GBDT) technique. "
+                    "The GBDT method evolved from the application of boosting methods to regression trees. "
+                    "We fit the weak learners (decision trees in this case) one after the other on the residuals. "
+                    "Interpretability is a strong advantage of decision tree methods, particularly with our GBDT approach."),
+    )
+    assert {model.family for model in facts.models if model.role == "main"} == {"tree-ensemble"}
+    assert "tree" in {model.family for model in facts.models if model.role == "component"}

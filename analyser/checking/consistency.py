@@ -53,9 +53,9 @@ _CLAUSE_BREAK = re.compile(r"[;:\[\]]|(?<![\w])\(|\)(?![\w-])|,\s+(?:but|which|w
                            r"so|thus|hence|therefore|donc|ainsi|si bien que)\b|\s(?:but|whereas|while|although|mais|alors que|tandis que)\s")
 _NOT_ASSERTED = re.compile(
     r"\b(?:could|would|might|should|may|if|instead|rather|alternative\w*|perhaps|maybe|unlike|compared|such as|for example|"
-    r"e\.g|like|whether|no|not|never|without|none|neither|nor|lack\w*|missing|unclear|"
+    r"e\.g|like|whether|no|not|never|nothing|without|none|neither|nor|lack\w*|missing|unclear|"
     r"pourrai\w*|aurai\w*|devrai\w*|faudrai\w*|si|plutot|au lieu|peut-etre|contrairement|par exemple|comme|pas|sans|aucun\w*|"
-    r"jamais|ni|manqu\w*|"
+    r"jamais|ni|rien|manqu\w*|"
     # a guess where the paper is silent: "presumably cross-entropy with Adam"
     r"presumably|probably|i assume|i suppose|i guess|je suppose|probablement|sans doute|vraisemblablement)\b|n't"
 )

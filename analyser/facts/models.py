@@ -248,8 +248,9 @@ def find(corpus: Corpus) -> list[Model]:
         best.main = best.body * USED_FACTOR
         groups["main"].append(best)
     groups["main"], compared = _best_of_compared(_fold_into_named(_merge_synonyms(_drop_generic(groups["main"]))))
+    groups["main"], members = _members_of_ensembles(groups["main"])
     groups["baseline"] = _merge_synonyms(groups["baseline"] + compared)
-    groups["component"] = _merge_synonyms(groups["component"])
+    groups["component"] = _merge_synonyms(groups["component"] + members)
 
     models = []
     for role, group in groups.items():
@@ -328,6 +329,32 @@ def _fold_into_named(mains: list[Candidate]) -> list[Candidate]:
         return item.entry is not None and not any(_NAME_SHAPE.match(name) for name in item.names)
 
     return [item for item in mains if not (generic(item) and set(item.families) <= covered)]
+
+
+# Words of a tree ensemble: the trees a sentence names with them are its members.
+_ENSEMBLE_WORDS = re.compile(r"\b(?:ensembles?|boost\w*|forests?|bagg\w*|weak learners?|additive model)\b", re.I)
+# "a decision tree classifier, a random forest classifier and gradient boosting": a model tried of its own.
+_A_MODEL_AFTER = re.compile(r"\s*(?:\(\w{1,5}\)\s*)?(?:classifiers?|regressors?|models?|algorithms?)\b", re.I)
+
+
+def _members_of_ensembles(mains: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """Decision trees named only beside the paper's tree ensemble ("boosting methods
+    applied to regression trees", "the weak learners (decision trees in this case)")
+    are its members, components rather than a second main model."""
+    ensembles = [item for item in mains if "tree-ensemble" in item.families]
+    if not ensembles:
+        return mains, []
+    names = [name for item in ensembles for name in item.names]
+
+    def member(item: Candidate) -> bool:
+        return set(item.families) == {"tree"} and all(
+            (_ENSEMBLE_WORDS.search(hit.sent.text) or any(name in hit.sent.text for name in names))
+            and not _A_MODEL_AFTER.match(hit.sent.text[hit.end:]) for hit in item.hits)
+
+    members = [item for item in mains if member(item)]
+    for item in members:  # its mentions, as the component it is
+        item.component, item.component_hits = item.component + item.main, item.component_hits + item.main_hits
+    return [item for item in mains if item not in members], members
 
 
 def _drop_generic(mains: list[Candidate]) -> list[Candidate]:
