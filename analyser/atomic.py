@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,20 +25,40 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+# Ctrl-C and a kill: held while the temporary file is made, so that the cleanup
+# below already guards it when their handler raises.
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+def _hold_signals():
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _HELD) if hasattr(signal, "pthread_sigmask") else None
+
+
+def _release_signals(previous) -> None:
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary path beside `path`, moved onto it when the block ends without error."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
+    temporary = None
+    held = _hold_signals()
     try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(handle)
+        _release_signals(held)  # a signal that came meanwhile is handled here, inside the guard
+        held = None
         os.chmod(temporary, _default_mode())
         yield Path(temporary)
         os.replace(temporary, path)
     finally:
+        _release_signals(held)
         # Leave no temporary file behind, whatever interrupted us.
-        Path(temporary).unlink(missing_ok=True)
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
 
 
 def write_bytes(path: Path, data: bytes) -> Path:

@@ -87,3 +87,33 @@ def test_atomic_write_replaces_whole_files_and_leaves_no_temporary(tmp_path):
     with pytest.raises(TypeError):
         atomic.write_bytes(target, object())  # fails after the temporary file was opened
     assert '"a": 2' in target.read_text() and os.listdir(target.parent) == ["report.json"]
+
+
+class _Killed(Exception):
+    pass
+
+
+def test_a_kill_just_as_the_temporary_file_is_made_leaves_none_behind(tmp_path, monkeypatch):
+    # SIGTERM right after mkstemp created the file, before the cleanup guarded it: the
+    # download test in test_hostile_runs.py hit this window now and then.
+    import signal
+    import tempfile
+
+    made = tempfile.mkstemp
+
+    def mkstemp_then_killed(*args, **kwargs):
+        result = made(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return result
+
+    def handler(signum, frame):
+        raise _Killed()
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_then_killed)
+    try:
+        with pytest.raises(_Killed):
+            atomic.write_bytes(tmp_path / "paper.pdf", b"%PDF-1.7")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert os.listdir(tmp_path) == []
