@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import ctypes
 import functools
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -163,10 +162,25 @@ def emphasised_lines(
     return marked
 
 
+def _first_characters(lines: list[str]) -> list[int]:
+    """Where each line's first character (after its leading spaces) stands in PDFium's
+    text, the lines joined by "\r\n"."""
+    starts = []
+    position = 0
+    for line in lines:
+        starts.append(position + len(line) - len(line.lstrip()))
+        position += len(line) + 2
+    return starts
+
+
+def _is_text_of(textpage, lines: list[str]) -> bool:
+    """Whether `lines` are the page's text as PDFium gives it, so that their positions hold."""
+    return sum(len(line) + 2 for line in lines) - 2 == textpage.count_chars()
+
+
 def _continuations(textpage, lines: list[str], marked: set[int], found: list[_Candidate], font_name) -> set[int]:
     """The lines that carry on a marked heading in its style ("potentials: exploring...")."""
-    # Where each line starts: its position plus its leading spaces.
-    positions = [0, *itertools.accumulate(len(line) + 2 for line in lines)]
+    firsts = _first_characters(lines)
     style = {candidate.line: (candidate.font, candidate.height) for candidate in found}
     result: set[int] = set()
     for number in sorted(marked):
@@ -177,7 +191,7 @@ def _continuations(textpage, lines: list[str], marked: set[int], found: list[_Ca
             stripped = lines[following].strip()
             if not stripped or len(stripped) > 120:
                 break
-            first = positions[following] + len(lines[following]) - len(lines[following].lstrip())
+            first = firsts[following]
             if (font_name(textpage, first), _height(textpage, first)) != style[number]:
                 break
             style[following] = style[number]
@@ -198,13 +212,13 @@ def paragraph_starts(textpage, lines: list[str]) -> set[int]:
     Word processors space paragraphs rather than indent them, and a paragraph
     whose last line runs to the margin leaves no other trace in the text.
     """
-    positions = [0, *itertools.accumulate(len(line) + 2 for line in lines)]
-    if positions[-1] - 2 != textpage.count_chars():
+    if not _is_text_of(textpage, lines):
         return set()
+    firsts = _first_characters(lines)
     bottoms: list[tuple[int, float, float]] = []  # (line, bottom, height) of each line's first character
     for number, line in enumerate(lines):
         if line.strip():
-            _, bottom, _, top = _charbox(textpage, positions[number] + len(line) - len(line.lstrip()))
+            _, bottom, _, top = _charbox(textpage, firsts[number])
             bottoms.append((number, bottom, top - bottom))
     gaps = [(above[1] - below[1], above, below) for above, below in zip(bottoms, bottoms[1:])]
     pitches = sorted(gap for gap, above, below in gaps if gap > 0 and abs(above[2] - below[2]) < 0.1 * above[2])
@@ -251,13 +265,13 @@ def attach_list_markers(textpage, lines: list[str]) -> list[str]:
     if not markers or len(_unmarked(joined)) != textpage.count_chars():
         return lines
     texts = [_unmarked(line) for line in lines]  # as in PDFium's text, for positions
-    positions = [0, *itertools.accumulate(len(text) + 2 for text in texts)]
+    firsts = _first_characters(texts)
     is_marker = set(markers)
     starts: list[tuple[float, float, float, int]] = []  # (bottom, top, left, line) of each line's first character
     for number, text in enumerate(texts):
         if number in is_marker or not text.strip():
             continue
-        left, bottom, _, top = _charbox(textpage, positions[number] + len(text) - len(text.lstrip()))
+        left, bottom, _, top = _charbox(textpage, firsts[number])
         starts.append((bottom, top, left, number))
     starts.sort()
     bottoms = [start[0] for start in starts]
@@ -265,7 +279,7 @@ def attach_list_markers(textpage, lines: list[str]) -> list[str]:
     moved: dict[int, tuple[int, str]] = {}  # item line -> (marker line, marker)
     for number in markers:
         text = texts[number]
-        left, bottom, right, top = _charbox(textpage, positions[number] + len(text) - len(text.lstrip()))
+        left, bottom, right, top = _charbox(textpage, firsts[number])
         middle, height = (bottom + top) / 2, max(top - bottom, 1.0)
         best = None
         # Lines whose first character spans the marker's middle: bottom <= middle <= top.
@@ -312,14 +326,14 @@ _TITLE_RATIO = 1.2  # the title's type is this much larger than the other lines 
 
 def page_title(textpage, lines: list[str]) -> str | None:
     """The title of page 1: the run of lines near the top set in the largest type."""
-    positions = [0, *itertools.accumulate(len(line) + 2 for line in lines)]
-    if positions[-1] - 2 != textpage.count_chars():
+    if not _is_text_of(textpage, lines):
         return None
+    firsts = _first_characters(lines)
     heights: list[tuple[int, float]] = []
     for number, line in enumerate(lines[:_TITLE_LINES]):
         stripped = line.strip()
         if stripped:
-            heights.append((number, _height(textpage, positions[number] + len(line) - len(line.lstrip()))))
+            heights.append((number, _height(textpage, firsts[number])))
     if len(heights) < 3:
         return None
     largest = max(height for _, height in heights)
