@@ -125,7 +125,7 @@ def robustness(assessed, criteria, kinds: dict[str, dict], which: str = "corpus"
               f"           {at_most_one:3d}/{len(items):<3d}             {within:3d}/{len(items):<3d}               {fails:3d}/{len(items)}")
     wrong = by_kind.get("wrong", [])
     if wrong:
-        from analyser.checking import feedback
+        from analyser.checking.calibration import holding_claims
 
         held = listed = labelled_one = 0
         for item in wrong:
@@ -133,7 +133,7 @@ def robustness(assessed, criteria, kinds: dict[str, dict], which: str = "corpus"
                 if item.labelled.scores[result.criterion.id] == 1 and result.criterion.id in ("model", "framing", "optimisation"):
                     labelled_one += 1
                     held += result.score <= 1
-                    listed += bool(feedback.shown_claims(result))
+                    listed += bool(holding_claims(result))
         print(f"confidently wrong: of {labelled_one} model/framing/optimisation scores labelled 1, {held} held at <= 1, "
               f"{listed} with the wrong or invented claims named in the feedback")
 

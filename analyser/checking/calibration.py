@@ -124,7 +124,7 @@ def hold(result: CriterionResult, level: int, *, article_known: bool, summary: b
     prints weigh in the features but hold nothing alone: a student may derive
     one (90 % of 3,101)."""
     held: list[str] = []
-    if level > 1 and (result.wrong or len(invented(result)) >= INVENTED_HOLD):
+    if level > 1 and holding_claims(result):
         level, held = 1, held + ["wrong"]
     if level > 1 and article_known and len(result.specifics) < scoring.min_specifics:
         level, held = 1, held + ["generic"]
@@ -137,6 +137,13 @@ def hold(result: CriterionResult, level: int, *, article_known: bool, summary: b
 def invented(result: CriterionResult) -> list:
     """The criterion's claims of methods or settings the article never gives."""
     return [claim for claim in result.claims if claim.verdict == "unsupported" and claim.kind in ("method", "setting")]
+
+
+def holding_claims(result: CriterionResult) -> list:
+    """The claims that hold a criterion at 1: those the article contradicts, else
+    methods or settings it never gives when there are enough of them."""
+    made_up = invented(result)
+    return result.wrong or (made_up if len(made_up) >= INVENTED_HOLD else [])
 
 
 def decide(results: list[CriterionResult], calibration: Calibration | None, *, article_known: bool, summary: bool, scoring) -> None:

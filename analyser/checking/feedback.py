@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from analyser.checking import calibration
 from analyser.checking.criteria import CriterionResult
-from analyser.checking.report import Claim
 
 MAX_CLAIMS = 2
 
@@ -38,21 +37,10 @@ _HELD = {
 }
 
 
-def shown_claims(result: CriterionResult) -> list[Claim]:
-    """The claims the feedback names: those the article contradicts, else methods or
-    settings it never gives when they are enough to hold a score."""
-    if result.wrong:
-        return result.wrong
-    invented = calibration.invented(result)
-    if len(invented) >= calibration.INVENTED_HOLD or "wrong" in result.held:
-        return invented or [claim for claim in result.claims if claim.verdict == "unsupported"]
-    return []
-
-
 def for_criterion(result: CriterionResult, language: str = "en") -> str:
     texts = _HELD.get(language, _HELD["en"])
     parts = []
-    chosen = shown_claims(result)
+    chosen = calibration.holding_claims(result)
     if chosen:
         # They are said even when the level was low anyway.
         claims = "; ".join(f"{claim.claim.split(':', 1)[0]} \u2014 {claim.detail}" for claim in chosen[:MAX_CLAIMS])
