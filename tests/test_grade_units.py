@@ -94,26 +94,20 @@ class _Killed(Exception):
 
 
 def test_a_kill_just_as_the_temporary_file_is_made_leaves_none_behind(tmp_path, monkeypatch):
-    # SIGTERM right after mkstemp created the file, before the cleanup guarded it: the
-    # download test in test_hostile_runs.py hit this window now and then.
-    import signal
-    import tempfile
+    # Interrupted right after the file was created, before anything else ran: with
+    # mkstemp the name was not known yet, and the download test in test_hostile_runs.py
+    # left a .tmp file now and then (a SIGTERM in that window).
+    created = os.open
 
-    made = tempfile.mkstemp
+    def open_then_killed(file, flags, *args, **kwargs):
+        descriptor = created(file, flags, *args, **kwargs)
+        if str(file).endswith(".tmp"):
+            os.close(descriptor)
+            raise _Killed()
+        return descriptor
 
-    def mkstemp_then_killed(*args, **kwargs):
-        result = made(*args, **kwargs)
-        os.kill(os.getpid(), signal.SIGTERM)
-        return result
-
-    def handler(signum, frame):
-        raise _Killed()
-
-    previous = signal.signal(signal.SIGTERM, handler)
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_then_killed)
-    try:
-        with pytest.raises(_Killed):
-            atomic.write_bytes(tmp_path / "paper.pdf", b"%PDF-1.7")
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    monkeypatch.setattr(os, "open", open_then_killed)
+    with pytest.raises(_Killed):
+        atomic.write_bytes(tmp_path / "paper.pdf", b"%PDF-1.7")
+    monkeypatch.undo()
     assert os.listdir(tmp_path) == []

@@ -23,7 +23,7 @@ from pathlib import Path
 from analyser.grading.errors import OutputInUseError
 
 LOCK = "lock"
-# What atomic_path's mkstemp names look like: ".report.html.k3j_x9a2.tmp".
+# What atomic_path's names look like: ".report.html.k3j_x9a2.tmp".
 _TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
 _held: list[int] = []  # descriptors this process holds locks on (closed in forked workers)
 
