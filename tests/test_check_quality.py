@@ -21,6 +21,9 @@ from analyser.rubric import load_rubric
     ("Is it memorising?", "overfitting"),
     ("Le modèle apprend-il par cœur ?", "overfitting"),
     ("Other roads", "alternatives"),
+    ("Other possible choices", "alternatives"),
+    ("Comment elle a été réglée", "optimisation"),
+    ("How the machine has been tuned", "optimisation"),
     ("Ce qu'on pourrait faire d'autre", "alternatives"),
     # a document's title or title block is no section, whatever it names
     ('ML analysis: "Scientific knowledge graph and ontology generation using open large language models"', None),
@@ -55,6 +58,13 @@ def _group(criterion_id: str, group: str):
     ("model", "mention", "an ensemble of 100 regression trees averages its members", True),
     ("overfitting", "comparison", "the band gap is underestimated by DFT", False),
     ("overfitting", "comparison", "the generalisation gap is small", True),
+    # a verdict on the model's fit, and alternatives, in plain French
+    ("model", "why", "pour l'usage qui en est fait, ce choix se tient", True),
+    ("model", "why", "le choix de Teter est aussi bien pensé", True),
+    ("model", "why", "la fonction est tenue fixe pendant la recherche", False),
+    ("alternatives", "alt_data", "plus d'exemples de carbone : on pourrait ajouter les 43 phases", True),
+    ("alternatives", "alt_model", "plusieurs forêts dont on compare les réponses", True),
+    ("alternatives", "alt_model", "several independent models whose answers are compared", True),
     # words of earlier work in their other senses are not earlier work
     ("context", "prior", "chemists could discard bad ideas before making them", False),
     ("context", "prior", "learn from molecules that were already measured", False),
@@ -211,6 +221,13 @@ def test_the_question_may_be_stated_as_the_gap_the_paper_fills(tmp_path, body, l
      "with the DFT ones.\n", 2),
     ("## Entraînement\n\nLe problème est convexe : il a une seule meilleure solution, que la bibliothèque trouve directement, "
      "en rendant la somme des erreurs au carré la plus petite possible.\n", 2),
+    # boosting in plain words: the fitting procedure, the loss as the gap to the values, the
+    # length of training said to be missing (a critical remark, a level-3 element)
+    ("## Comment elle a été réglée\n\nOn ajoute les arbres un par un, chacun réduisant l'écart entre les prédictions "
+     "et les valeurs DFT.\n", 2),
+    ("## How the machine has been tuned\n\nThe trees are added one by one, each reducing the gap between the predictions "
+     "and the DFT values. The weight w = 0.5 was chosen by hand and the cells of 8 and 12 atoms were selected to match "
+     "earlier searches; no stopping rule or number of generations is given.\n", 3),
 ])
 def test_training_explained_in_plain_words(tmp_path, body, level):
     assert _scores(tmp_path, body)["optimisation"] == level
@@ -337,6 +354,13 @@ def test_the_articles_reference_under_the_title_is_the_title_blocks_not_context(
                          f"https://doi.org/10.64898/2026.01.14.699584\n\nContext\n\n{body}")])
     assert not any("Bülow" in unit.text or "Extending" in unit.text for unit in parts.units)
     assert parts.units[0].text.startswith("Proteins are not static")
+
+
+def test_a_reference_abbreviation_in_brackets_does_not_end_a_sentence():
+    from analyser.checking.segment import split_sentences
+
+    assert split_sentences("Voir l'article d'origine (réf. 24). Puis (Ref. 3) le modèle.") == [
+        "Voir l'article d'origine (réf. 24).", "Puis (Ref. 3) le modèle."]
 
 
 def test_initials_do_not_end_a_sentence():

@@ -799,6 +799,24 @@ def test_phase_regions_clustered_then_a_regression_per_region_is_unsupervised_an
     assert {"clustering", "regression"} <= facts.values("tasks")
 
 
+def test_a_model_trained_on_computed_properties_is_a_supervised_regression():
+    # The paper never says "regression" nor "predicts the modulus": its model,
+    # used inside a search, is fitted to calculated values.
+    facts = facts_of(
+        ("Methods", "The ML model is based on gradient boosted decision trees, and is trained on elastic "
+                    "properties calculated using AEL. Its shear moduli enter the fitness of the search."),
+    )
+    assert facts.values("learning_type") == {"supervised"}
+    assert facts.values("tasks") == {"regression"}
+
+
+def test_trained_on_the_structures_of_materials_gives_no_task():
+    facts = facts_of(
+        ("Methods", "The generator is trained on the properties of molecules from ZINC and samples new ones."),
+    )
+    assert "regression" not in facts.values("tasks")
+
+
 def test_a_paradigm_of_a_baseline_described_in_the_methods_is_not_the_papers():
     facts = facts_of(
         ("Methods", "We train PharmNet, a graph transformer, to predict the solubility of each molecule. "

@@ -59,7 +59,7 @@ _NAME_LABEL = re.compile(r"^\W*(?:name|student|author|nom|pr[ée]nom|[ée]tudian
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,100})(?:\*\*|__)\s*:?\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•▸–]|\d{1,2}[.)])\s+")
-_ABBREVIATIONS = ("al", "e.g", "i.e", "fig", "figs", "eq", "eqs", "vs", "ref", "refs", "cf", "approx", "resp", "no", "sect", "ca", "p", "pp", "dr", "prof", "st", "vol", "ex")
+_ABBREVIATIONS = ("al", "e.g", "i.e", "fig", "figs", "eq", "eqs", "vs", "ref", "refs", "réf", "réfs", "cf", "approx", "resp", "no", "sect", "ca", "p", "pp", "dr", "prof", "st", "vol", "ex")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)\]]*\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
@@ -104,7 +104,8 @@ def split_sentences(text: str) -> list[str]:
         if not piece:
             continue
         previous = parts[-1] if parts else ""
-        last_word = previous.rstrip(".").rsplit(None, 1)[-1].casefold() if previous else ""
+        # "(réf. 24)": the abbreviation may open a bracket
+        last_word = previous.rstrip(".").rsplit(None, 1)[-1].casefold().lstrip("([«\"'") if previous else ""
         if parts and (last_word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-z](?:\.?-[a-z]|\.[a-z])*", last_word)):
             parts[-1] = f"{previous} {piece}"
         else:
