@@ -817,6 +817,28 @@ def test_trained_on_the_structures_of_materials_gives_no_task():
     assert "regression" not in facts.values("tasks")
 
 
+def test_the_papers_own_model_trained_without_its_addition_is_an_unnamed_baseline():
+    facts = facts_of(
+        ("Methods", "We propose to pre-train graph neural networks with self-supervised tasks. "
+                    "First, we trained two GNN models with supervised learning only (referred to as baseline training). "
+                    "The baseline models are trained with the same fine-tuning data sets."),
+        ("Results", "Our pre-trained GNN lowers the RMSE by 28% compared with the baseline models."),
+    )
+    baselines = [model for model in facts.models if model.role == "baseline"]
+    assert [model.family for model in baselines] == ["gnn"]
+    assert all("baseline" in evidence.quote for evidence in baselines[0].evidence)
+    assert facts.main_families() == {"gnn"}
+
+
+def test_a_spectrums_baseline_is_no_baseline_model():
+    facts = facts_of(
+        ("Methods", "We train a long short-term memory network to retrieve the phase of CARS spectra. "
+                    "The background remains in the real part and is removed afterwards with a baseline correction. "
+                    "The baseline drift is small and the baseline correction is standard."),
+    )
+    assert not [model for model in facts.models if model.role == "baseline"]
+
+
 def test_a_paradigm_of_a_baseline_described_in_the_methods_is_not_the_papers():
     facts = facts_of(
         ("Methods", "We train PharmNet, a graph transformer, to predict the solubility of each molecule. "

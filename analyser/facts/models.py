@@ -253,6 +253,9 @@ def find(corpus: Corpus) -> list[Model]:
     groups["component"] = _merge_synonyms(groups["component"] + members)
 
     models = []
+    unnamed = _unnamed_baseline(corpus, groups, candidates)
+    if unnamed is not None:
+        models.append(unnamed)
     for role, group in groups.items():
         for candidate in sorted(group, key=lambda item: -(item.main + item.baseline + item.component + item.body)):
             hits = {"main": candidate.main_hits, "baseline": candidate.baseline_hits,
@@ -264,6 +267,37 @@ def find(corpus: Corpus) -> list[Model]:
             for family in dict.fromkeys(candidate.families):
                 models.append(Model(candidate.name, family, role, evidence, confidence(score, 1.0, share)))
     return models
+
+
+# "The baseline models are only trained with the same fine-tuning data", "compared with
+# baseline training": the paper's own model without its addition (no pre-training, plain
+# descriptors) is its baseline, though it has no name of its own.
+_UNNAMED_BASELINE = re.compile(
+    r"\bbaseline\s+(?:models?|training|networks?|results?|runs?|versions?|variants?)\b"
+    # not a spectrum's baseline: "a baseline correction technique"
+    r"|\b(?:the|our|its)\s+baselines?\b(?!\s+(?:of|for|in|at|correct\w*|subtract\w*|remov\w*|drift\w*|signals?|levels?|"
+    r"noise|spectr\w*|shifts?|estimat\w*|fluoresc\w*|intensit\w*)\b)", re.I)
+UNNAMED_BASELINE_SENTENCES = 2  # said of the paper's own work this often
+
+
+def _unnamed_baseline(corpus: Corpus, groups: dict[str, list[Candidate]], candidates: list[Candidate]) -> Model | None:
+    """The baseline the paper trains itself, of its main model's family, when its
+    sentences about "the baseline" name no other model."""
+    families = {family for candidate in groups["main"] for family in candidate.families}
+    if len(families) != 1:
+        return None
+    family = families.pop()
+    if any(family in candidate.families for candidate in groups["baseline"]):
+        return None
+    mains = {id(candidate) for candidate in groups["main"]}
+    named_elsewhere = {hit.sent.index for candidate in candidates if id(candidate) not in mains for hit in candidate.hits}
+    hits = [hit for hit in corpus.find(_UNNAMED_BASELINE, ("baseline",))
+            if hit.sent.pipeline and hit.sent.index not in named_elsewhere]
+    sentences = {hit.sent.index for hit in hits}
+    if len(sentences) < UNNAMED_BASELINE_SENTENCES:
+        return None
+    return Model(f"baseline {family} (the paper's model without its addition)", family, "baseline", _evidence(hits),
+                 confidence(len(sentences), UNNAMED_BASELINE_SENTENCES))
 
 
 # "RFC performed best", "the model with the best performance was the random forest".
