@@ -269,6 +269,18 @@ def test_what_the_articles_model_is_must_be_a_family_it_uses(claims_against):
     assert claims_against(POTENTIAL, bracket).get("graph neural network") == "contradicted"
 
 
+def test_what_the_articles_model_is_cannot_be_one_of_its_parts(claims_against):
+    # The article's GNN updates its atoms with GRU cells, a recurrent part: the model
+    # said to *be* a recurrent network is wrong, "it" standing for the model named before.
+    gru = MESSAGES + ("Each message passing step updates the atom states with a gated recurrent unit (GRU). "
+                      "The GRU cells keep a memory of earlier steps. The GRU weights are shared across steps.\n")
+    said = "## Model\n\nLigNet is not really a graph model: it is a recurrent network with GRU cells that reads SMILES.\n"
+    assert claims_against(gru, said).get("recurrent network") == "contradicted"
+    # The part said as a part stays right.
+    part = "## Model\n\nLigNet passes messages along the bonds and updates each atom with a recurrent unit (GRU).\n"
+    assert claims_against(gru, part).get("recurrent network") != "contradicted"
+
+
 def test_a_share_of_a_stated_size_agrees_only_beside_a_split():
     article = ArticleQuantities([("We created a dataset of 50 questions on single-atom catalysis.", 1)])
     corpus = next(q for q in quantities(fold("they use a corpus of 35 SAC papers")) if q.kind == "data")

@@ -122,14 +122,26 @@ _IDENTITY = re.compile(r"\b(?:is|est|was|etait)\s+(?:(?:in fact|actually|really|
 _MODEL_SUBJECT = re.compile(r"\b(?:model|network|architecture|method|modele|reseau|methode)\b")
 
 
-def _states_identity(clause: str, matcher, own_name) -> bool:
+# "RG-MPNN is not really a graph model: it is a recurrent network": a pronoun stands
+# for the model the sentence has just named.
+_PRONOUN = re.compile(r"^\s*(?:it|this|il|elle|c'|ce)\s*$")
+
+
+def _states_identity(clause: str, matcher, own_name, lead: str = "") -> bool:
     """Whether the clause says the article's model *is* this family ("RG-MPNN is in
     fact a recurrent network", "le modele est en fait un transformer"): its subject
-    names the model, and nothing but a determiner stands between."""
+    names the model, or is a pronoun after a `lead` (the sentence before the clause)
+    that names it, and nothing but a determiner stands between."""
+    def names_model(text: str) -> bool:
+        return bool(_MODEL_SUBJECT.search(text)) or own_name(text)
+
     for term in matcher.found(clause):
         for found in _term_at(term, clause):
             copula = _IDENTITY.search(clause[:found.start()])
-            if copula and (_MODEL_SUBJECT.search(clause[:copula.start()]) or own_name(clause[:copula.start()])):
+            if not copula:
+                continue
+            subject = clause[:copula.start()]
+            if names_model(subject) or _PRONOUN.match(subject) and names_model(lead):
                 return True
     return False
 
@@ -249,6 +261,7 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     main_models = (facts.confident_models("main") or [m for m in facts.models if m.role == "main"]) if facts is not None else []
     known_families = {model.family for model in (facts.models if facts is not None else [])}
     main_families = {model.family for model in main_models}
+    component_families = {model.family for model in (facts.models if facts is not None else []) if model.role == "component"}
 
     def main_detail() -> str:
         model = main_models[0]
@@ -290,14 +303,18 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                                 detail=detail, verdict=verdict, criterion=criterion, unit=unit.index, kind=kind))
 
         for clause in asserted_clauses(unit.folded):
+            lead = unit.folded[:unit.folded.find(clause)]
             for label, variants in vocabulary["models"]["terms"].items():
                 matcher = term_set(tuple(variants))
                 if not matcher.search(clause) or not _ASSERTS_USE.search(clause) or not _names_its_model(clause, matcher):
                     continue
                 families = set(generic_families.get(label, ()))
-                if main_models and not families & known_families and _states_identity(clause, matcher, own_name) and not used(matcher):
-                    # What a model is must be one the article uses, not one it names in passing
-                    # nor a part of its model ("the Bi-LSTM is in fact a transformer").
+                if main_models and not families & main_families and _states_identity(clause, matcher, own_name, lead) \
+                        and not families & (known_families - component_families) \
+                        and (families & component_families or not used(matcher)):
+                    # What the article's model is must be its family, not one the article names in
+                    # passing nor a part of its model ("RG-MPNN is in fact a recurrent network",
+                    # its GRU cells a part; "the Bi-LSTM is in fact a transformer").
                     add(label, "contradicted", main_detail(), "model", "model")
                 elif label in generic_names and families & known_families \
                         or named(label, matcher) and (not known_families or families & known_families or used(matcher)):
