@@ -58,6 +58,10 @@ def _group(criterion_id: str, group: str):
     ("model", "mention", "an ensemble of 100 regression trees averages its members", True),
     ("overfitting", "comparison", "the band gap is underestimated by DFT", False),
     ("overfitting", "comparison", "the generalisation gap is small", True),
+    # what the method before ML needs, a reason ML helps; not what a model needs
+    ("context", "why_ml", "both require an accurate measurement of the background on a reference sample", True),
+    ("context", "why_ml", "les deux méthodes nécessitent une mesure du fond sur une référence", True),
+    ("context", "why_ml", "the model needs more data", False),
     # a verdict on the model's fit, and alternatives, in plain French
     ("model", "why", "pour l'usage qui en est fait, ce choix se tient", True),
     ("model", "why", "le choix de Teter est aussi bien pensé", True),
