@@ -11,7 +11,7 @@ import pytest
 
 from analyser.facts import CONFIDENT
 from analyser.facts.corpus import Corpus, quote
-from analyser.facts.stance import general, hypothetical
+from analyser.facts.stance import cites_others, general, hypothetical
 from test_facts_units import facts_of, make_document
 
 
@@ -44,6 +44,20 @@ def test_sentences_about_the_field_in_general(sentence):
 )
 def test_the_paper_speaking_of_itself_is_not_general(sentence):
     assert not general(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a superscript citation number as the subject is someone else's work; a count is not
+        ("19 performed the first-principles calculations on 45 oxide materials as training data.", True),
+        ("12,13 trained a linear regression model on 200 oxides.", True),
+        ("45 oxide materials were computed with DFT.", False),
+        ("We trained a regression model on 45 oxides.", False),
+    ],
+)
+def test_a_citation_as_the_subject_cites_others(sentence, expected):
+    assert cites_others(sentence) is expected
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,12 @@ ABOUT_OTHERS = re.compile(
 CITES_OTHERS = re.compile(
     r"\bet al\b|\b(?:proposed|introduced|developed|reported|presented) by\b|"
     r"\b(?:previous|prior|earlier|recent) (?:work|studies|study|reports?)\b|"
-    r"\b(?:were|was|have been|has been)\s+previously\s+(?:used|employed|applied|proposed|reported|shown|described)\b",
+    r"\b(?:were|was|have been|has been)\s+previously\s+(?:used|employed|applied|proposed|reported|shown|described)\b|"
+    # a superscript citation as the subject: "19 performed the first-principles calculations on 45 oxides"
+    # (a count would be followed by its noun)
+    r"^\s*\d{1,3}(?:\s*[,\u2013\-]\s*\d{1,3})*\s+(?:performed|reported|showed|used|trained|proposed|developed|"
+    r"demonstrated|found|applied|introduced|described|studied|investigated|presented|predicted|computed|calculated|"
+    r"employed|obtained|built|constructed|fitted)\b",
     re.I,
 )
 # The field in general: what methods usually do, have done, or can do.
