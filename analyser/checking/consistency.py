@@ -309,12 +309,13 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
                 if not matcher.search(clause) or not _ASSERTS_USE.search(clause) or not _names_its_model(clause, matcher):
                     continue
                 families = set(generic_families.get(label, ()))
-                if main_models and not families & main_families and _states_identity(clause, matcher, own_name, lead) \
-                        and not families & (known_families - component_families) \
-                        and (families & component_families or not used(matcher)):
-                    # What the article's model is must be its family, not one the article names in
-                    # passing nor a part of its model ("RG-MPNN is in fact a recurrent network",
-                    # its GRU cells a part; "the Bi-LSTM is in fact a transformer").
+                only_a_part = families & component_families and not families & (known_families - component_families)
+                unused = not families & known_families and not used(matcher)
+                if main_models and not families & main_families and (only_a_part or unused) \
+                        and _states_identity(clause, matcher, own_name, lead):
+                    # What the article's model *is* must be its family, not one the article names
+                    # in passing ("the Bi-LSTM is in fact a transformer") nor a part of its model
+                    # ("RG-MPNN is in fact a recurrent network", its GRU cells a part).
                     add(label, "contradicted", main_detail(), "model", "model")
                 elif label in generic_names and families & known_families \
                         or named(label, matcher) and (not known_families or families & known_families or used(matcher)):
