@@ -13,10 +13,10 @@ BENCH = Path(__file__).resolve().parent
 # Each round's sets, in order (rounds 3 and 4 pooled two).
 SPENT_ROUNDS = (("sealed",), ("sealed2",), ("sealed3", "sealed4"), ("sealed5", "sealed6"), ("sealed7",), ("sealed8",),
                 ("sealed9",), ("sealed10",), ("sealed11",), ("sealed12",), ("sealed13",), ("sealed14",), ("sealed15",),
-                ("sealed16",), ("sealed17",), ("sealed18",))
+                ("sealed16",), ("sealed17",), ("sealed18",), ("sealed19",))
 OPENED = tuple(name for spent in SPENT_ROUNDS for name in spent)
 # The next blind test: read by `--sealed`, by nobody else.
-NEXT = "sealed19"
+NEXT = "sealed20"
 
 
 def calibration_arguments(shared: Path) -> list[str]:
