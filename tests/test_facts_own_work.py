@@ -11,7 +11,7 @@ import pytest
 
 from analyser.facts import CONFIDENT
 from analyser.facts.corpus import Corpus, quote
-from analyser.facts.stance import cites_others, general, hypothetical
+from analyser.facts.stance import FIRST_PERSON, cites_others, general, hypothetical
 from test_facts_units import facts_of, make_document
 
 
@@ -58,6 +58,18 @@ def test_the_paper_speaking_of_itself_is_not_general(sentence):
 )
 def test_a_citation_as_the_subject_cites_others(sentence, expected):
     assert cites_others(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Here, a Transformer model was employed to generate molecular structures.", True),
+        ("The model proposed here is trained with Adam.", True),
+        ("The two LSTM-based models share similarities as will be outlined here.", False),
+    ],
+)
+def test_here_is_the_paper_speaking_only_as_in_this_paper(sentence, expected):
+    assert bool(FIRST_PERSON.search(sentence)) is expected
 
 
 @pytest.mark.parametrize(
@@ -851,6 +863,47 @@ def test_a_spectrums_baseline_is_no_baseline_model():
                     "The baseline drift is small and the baseline correction is standard."),
     )
     assert not [model for model in facts.models if model.role == "baseline"]
+
+
+def test_the_agent_of_a_passive_comparison_won_it():
+    facts = facts_of(
+        ("Methods", "These methods included a Graph Transformer and an LSTM-based encoder-decoder model. "
+                    "The two LSTM-based models share similarities as will be outlined here. "
+                    "Each model is trained with Adam on 1.7 million molecules."),
+        ("Results", "Although the SMILES-based models improved after fine-tuning, they were still outperformed by "
+                    "the Graph Transformer. The Graph Transformer reached 100% validity."),
+    )
+    roles = _roles(facts)
+    assert roles.get("graph transformer") == "main"
+    assert facts.main_families() == {"transformer"}
+
+
+def test_a_model_that_gives_the_score_the_pipeline_optimises_is_a_component():
+    facts = facts_of(
+        ("Methods", "We train a graph transformer to generate molecules with reinforcement learning. "
+                    "In this work, two objectives were considered: the QED score and an affinity score "
+                    "which was implemented by a random forest regression model with Scikit-Learn."),
+    )
+    assert _roles(facts).get("random forest") == "component"
+
+
+def test_a_model_employed_to_generate_molecules_generates():
+    facts = facts_of(
+        ("Methods", "Here, a Transformer model was employed to generate molecular structures from scaffolds. "
+                    "It is fine-tuned on ligands of the adenosine receptors. "
+                    "The chemical space was represented by tSNE on ECFP6 fingerprints. "
+                    "It was shown previously that this enables the creation of a balanced classifier."),
+    )
+    assert "generation" in facts.values("tasks")
+    assert not {"dimensionality-reduction", "classification"} & facts.values("tasks")
+
+
+def test_a_network_that_generates_representations_is_no_generator():
+    facts = facts_of(
+        ("Methods", "Each molecular graph is learned by the graph convolutional network to generate drug "
+                    "informative representation, and a classifier predicts the interaction type."),
+    )
+    assert "generation" not in facts.values("tasks")
 
 
 def test_a_paradigm_of_a_baseline_described_in_the_methods_is_not_the_papers():

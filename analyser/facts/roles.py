@@ -96,7 +96,10 @@ _TOOL_BEFORE = re.compile(
     r"\b" + _TOOL_NOUN + r"s?\s+(?:called\s+|named\s+)?$"
     r"|\b(?:computed|calculated|obtained|generated|estimated|annotated|label(?:l)?ed|extracted|parsed|embedded|encoded|"
     r"featuri[sz]ed|judged|scored|segmented|fragmented|retrieved|docked|relaxed|planned|proposed)\s+"
-    r"(?:\w+\s+){0,3}?(?:with|using|by|via|through|from)\s+(?:the\s+|an?\s+)?(?:[\w\-]+\s+){0,2}$",
+    r"(?:\w+\s+){0,3}?(?:with|using|by|via|through|from)\s+(?:the\s+|an?\s+)?(?:[\w\-]+\s+){0,2}$"
+    # a model that gives a score the pipeline optimises: "an affinity score, which was implemented by a random forest"
+    r"|\b(?:scores?|rewards?|objectives?)\b[^.;]{0,60}?\b(?:implemented|predicted|computed|calculated|given|provided|"
+    r"estimated)\s+(?:by|with|using)\s+(?:the\s+|an?\s+)?(?:[\w\-]+\s+){0,2}$",
     re.I,
 )
 
@@ -124,6 +127,8 @@ _INCLUDED_BY = re.compile(
 
 
 _BASELINE_BEFORE = re.compile(r"\bbaselines?\b", re.I)
+# The agent of a passive comparison, the name right after it.
+_BEATEN_BY = re.compile(r"\b(?:outperformed|surpassed|beaten|bettered|exceeded|outclassed)\s+by\s+(?:the\s+|our\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 _AS_OTHERS_DID = re.compile(r"\bas (?:used|done|reported|proposed|described|implemented|in) (?:by|in)?\s*"
                             r"(?:[\w\-+]+\s*\d*\s*(?:,|and)?\s*){0,3}$", re.I)
 
@@ -155,6 +160,11 @@ def role_of(hit: Hit) -> str | None:
         return "main" if ours else "baseline"
     if not ours and _REIMPLEMENTED.search(text):
         return "baseline"
+    winner = _BEATEN_BY.search(before)
+    if winner:
+        # "the SMILES models were outperformed by the Graph Transformer": the agent won the
+        # comparison, so it is the paper's own, unless the paper's own is what was beaten
+        return "baseline" if FIRST_PERSON.search(before[:winner.start()]) else "main"
     cues = [match.start() for pattern in (_COMPARE, _BASELINE_WORDS) if (match := pattern.search(text))]
     if cues:
         start = min(cues)

@@ -15,8 +15,10 @@ import re
 
 # The paper speaking of its own work.
 FIRST_PERSON = re.compile(
-    r"\b(?:we|our|ours|us|this (?:work|study|paper|article)|the present (?:work|study)|here(?:in)?|"
-    r"the proposed|developed here|introduced here)\b",
+    # "here" as "in this paper" opens the sentence ("Here, a Transformer was employed") or says
+    # whose the thing is ("the model proposed here"); "as will be outlined here" is about the text
+    r"\b(?:we|our|ours|us|this (?:work|study|paper|article)|the present (?:work|study)|herein|"
+    r"the proposed|(?:developed|introduced|proposed|presented|employed|used|studied|considered) here)\b|^\W*here\b",
     re.I,
 )
 # Of the work it compares against or sets itself apart from.
@@ -30,6 +32,7 @@ CITES_OTHERS = re.compile(
     r"\bet al\b|\b(?:proposed|introduced|developed|reported|presented) by\b|"
     r"\b(?:previous|prior|earlier|recent) (?:work|studies|study|reports?)\b|"
     r"\b(?:were|was|have been|has been)\s+previously\s+(?:used|employed|applied|proposed|reported|shown|described)\b|"
+    r"\b(?:were|was|have been|has been)\s+(?:shown|reported|demonstrated|described)\s+previously\b|"
     # a superscript citation as the subject: "19 performed the first-principles calculations on 45 oxides"
     # (a count would be followed by its noun)
     r"^\s*\d{1,3}(?:\s*[,\u2013\-]\s*\d{1,3})*\s+(?:performed|reported|showed|used|trained|proposed|developed|"
