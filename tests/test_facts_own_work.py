@@ -906,6 +906,16 @@ def test_a_network_that_generates_representations_is_no_generator():
     assert "generation" not in facts.values("tasks")
 
 
+def test_a_rounded_count_the_paper_says_of_its_own_data_is_a_data_set():
+    facts = facts_of(
+        ("Methods", "From SuperCon, we have extracted a list of ~16,400 compounds, of which 4000 have no Tc reported. "
+                    "We used data from the OQMD, which contains the properties of ~300,000 crystalline compounds. "
+                    "A random forest is trained on the compounds to predict the critical temperature."),
+    )
+    sizes = {item.size for item in facts.data.sets if item.size}
+    assert 16400 in sizes and 300000 not in sizes
+
+
 def test_a_paradigm_of_a_baseline_described_in_the_methods_is_not_the_papers():
     facts = facts_of(
         ("Methods", "We train PharmNet, a graph transformer, to predict the solubility of each molecule. "

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from analyser.facts import scoring
-from analyser.facts.corpus import Hit, Sent
+from analyser.facts.corpus import FIRST_PERSON, Hit, Sent
 from analyser.facts.model import DataSet, Evidence, Label
-from analyser.facts.sizes import SizeCandidate
+from analyser.facts.sizes import HEDGE_FACTOR, SizeCandidate
 from analyser.facts.splits import split_in_sentence
 
 SET_MIN_SCORE = 1.5  # as for n_samples: a count that is surely the size of some data
@@ -113,6 +113,17 @@ def _name_near(candidate: SizeCandidate, named: dict[int, list[tuple[Hit, str]]]
     return ""
 
 
+def _own_rounded(candidate: SizeCandidate) -> bool:
+    """The paper says "we" of the rounded count itself, with no clause of something
+    else's between ("We used the OQMD, which contains ∼300,000 compounds" is not)."""
+    before = candidate.sent.text[:candidate.start]
+    ours = list(FIRST_PERSON.finditer(before))
+    return candidate.sent.owned and bool(ours) and not _OTHER_CLAUSE.search(before[ours[-1].end():])
+
+
+_OTHER_CLAUSE = re.compile(r"\b(?:which|that|whose|where)\b", re.I)
+
+
 def find(named: list[Label], named_hits: dict[int, list[tuple[Hit, str]]],
          candidates: list[SizeCandidate], paper_split: dict | None) -> list[DataSet]:
     """`named`: the data set labels (vocabulary names); `named_hits`: their hits by
@@ -120,8 +131,12 @@ def find(named: list[Label], named_hits: dict[int, list[tuple[Hit, str]]],
     the paper's split."""
     sets: dict[int, _Set] = {}
     for candidate in sorted(candidates, key=lambda item: -item.score):
-        if candidate.score < SET_MIN_SCORE or candidate.hedged:
-            continue  # ("a database of ∼300,000 compounds": its order of magnitude, not the data used)
+        # "a database of ∼300,000 compounds" is its order of magnitude, not the data used;
+        # "we have extracted a list of ~16,400 compounds" is the paper's own data, rounded.
+        if candidate.hedged and not _own_rounded(candidate):
+            continue
+        if candidate.score < SET_MIN_SCORE * (HEDGE_FACTOR if candidate.hedged else 1.0):
+            continue
         found = sets.get(candidate.value)
         if found is None:
             found = sets[candidate.value] = _Set(_name_near(candidate, named_hits), candidate.value,

@@ -65,6 +65,7 @@ _SEVERAL_SETS = re.compile(
     r"\b(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:data\s?sets|databases|benchmarks?\s+(?:data\s?sets|tasks))\b", re.I)
 _FITTED_ON_BEFORE = re.compile(r"\b(?:train(?:ed|ing)|fit(?:ted|ting)?|learn(?:ed|t|s))\s+(?:on|to|from)\s+(?:the\s+|all\s+|its\s+)?$", re.I)
+HEDGE_FACTOR = 0.5  # "about 700": an order of magnitude weighs half a count
 _WEAK_NOUNS = re.compile(
     r"^(?:systems?|experiments?|cells?|genes?|candidates?|examples?|measurements?|frames?|snapshots?|"
     r"particles?|compositions?|sequences?)$",
@@ -148,7 +149,7 @@ def size_candidates(corpus: Corpus) -> list[SizeCandidate]:
             score *= 0.4  # "70 new compositions" may be anything; "fitted to the 56 compositions" is the data
         hedged = bool(_HEDGE_BEFORE.search(before))
         if hedged:
-            score *= 0.5
+            score *= HEDGE_FACTOR
         if _WHOLE_BEFORE.search(before):
             score *= 1.5
         if _CONSTITUENTS_BEFORE.search(before) and any(item.sent is sent for item in found):
