@@ -259,9 +259,10 @@ def check_claims(units: list[Unit], article_text: str, facts=None, *, quantities
     # The article's own models, as its facts state them firmly; every model it uses,
     # in any role, makes a family claim right (a frozen transformer is still a transformer).
     main_models = (facts.confident_models("main") or [m for m in facts.models if m.role == "main"]) if facts is not None else []
-    known_families = {model.family for model in (facts.models if facts is not None else [])}
+    models = facts.models if facts is not None else []
+    known_families = {model.family for model in models}
     main_families = {model.family for model in main_models}
-    component_families = {model.family for model in (facts.models if facts is not None else []) if model.role == "component"}
+    component_families = {model.family for model in models if model.role == "component"}
 
     def main_detail() -> str:
         model = main_models[0]

@@ -262,9 +262,11 @@ def attach_list_markers(textpage, lines: list[str]) -> list[str]:
     """
     joined = "\r\n".join(lines)
     markers = [joined.count("\r\n", 0, match.start()) for match in BARE_MARKER.finditer(joined)]
-    if not markers or len(_unmarked(joined)) != textpage.count_chars():
+    if not markers:
         return lines
     texts = [_unmarked(line) for line in lines]  # as in PDFium's text, for positions
+    if not _is_text_of(textpage, texts):
+        return lines
     firsts = _first_characters(texts)
     is_marker = set(markers)
     starts: list[tuple[float, float, float, int]] = []  # (bottom, top, left, line) of each line's first character

@@ -113,15 +113,15 @@ def _name_near(candidate: SizeCandidate, named: dict[int, list[tuple[Hit, str]]]
     return ""
 
 
+_OTHER_CLAUSE = re.compile(r"\b(?:which|that|whose|where)\b", re.I)
+
+
 def _own_rounded(candidate: SizeCandidate) -> bool:
     """The paper says "we" of the rounded count itself, with no clause of something
     else's between ("We used the OQMD, which contains ∼300,000 compounds" is not)."""
     before = candidate.sent.text[:candidate.start]
     ours = list(FIRST_PERSON.finditer(before))
     return candidate.sent.owned and bool(ours) and not _OTHER_CLAUSE.search(before[ours[-1].end():])
-
-
-_OTHER_CLAUSE = re.compile(r"\b(?:which|that|whose|where)\b", re.I)
 
 
 def find(named: list[Label], named_hits: dict[int, list[tuple[Hit, str]]],
